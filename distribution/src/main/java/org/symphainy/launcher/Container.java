@@ -1,0 +1,156 @@
+package org.symphainy.launcher;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.launch.Framework;
+import org.symphainy.foundations.osgi.ResolutionDiagnosis;
+
+/** The embedded Felix framework with the platform bundles of {@code system/}: start, wait until ready, stop. */
+final class Container {
+
+    private static final String HTTP_RUNTIME = "org.osgi.service.http.runtime.HttpServiceRuntime";
+    private static final long STOP_TIMEOUT_MS = 30_000;
+
+    private final Settings settings;
+    private final LifecycleLog lifecycle = new LifecycleLog();
+    private Framework framework;
+
+    Container(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the framework and every system bundle; returns the number of active bundles once all are ready. */
+    int start(SystemBundles system, boolean clean) throws LaunchException {
+        framework = new Felix(frameworkProperties(clean));
+        try {
+            framework.init();
+            BundleContext context = framework.getBundleContext();
+            context.addBundleListener(lifecycle);
+            context.addFrameworkListener(lifecycle);
+            system.reconcile(context);
+            CountDownLatch started = new CountDownLatch(1);
+            context.addFrameworkListener(event -> {
+                if (event.getType() == FrameworkEvent.STARTED) {
+                    started.countDown();
+                }
+            });
+            framework.start();
+            started.await();
+        } catch (BundleException e) {
+            throw new LaunchException(LaunchException.BUNDLE_FAILURE, "the framework cannot start: " + ResolutionDiagnosis.oneLine(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(LaunchException.BUNDLE_FAILURE, "interrupted while starting");
+        }
+        checkSystemBundles(system);
+        awaitHttp();
+        return countActive();
+    }
+
+    /** Waits until the framework stops by itself or {@code shutdown} is signalled. */
+    void awaitStop(CountDownLatch shutdown) throws InterruptedException {
+        Thread watcher = new Thread(() -> {
+            try {
+                framework.waitForStop(0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            shutdown.countDown();
+        }, "symphainy-framework-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        shutdown.await();
+    }
+
+    /** Stops every bundle in reverse start order, then the framework; true if it stopped within the timeout. */
+    boolean stop() {
+        if (framework == null) {
+            return true;
+        }
+        try {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT_MS);
+            return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
+        } catch (BundleException e) {
+            LifecycleLog.LOG.error("stopping the framework failed: " + ResolutionDiagnosis.oneLine(e));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Map<String, Object> frameworkProperties(boolean clean) {
+        Map<String, Object> properties = new HashMap<>(settings.properties());
+        properties.putIfAbsent(Constants.FRAMEWORK_STORAGE, settings.data().resolve("cache").toString());
+        if (clean) {
+            properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
+        properties.put("felix.log.logger", new FrameworkLog());
+        return properties;
+    }
+
+    private void checkSystemBundles(SystemBundles system) throws LaunchException {
+        BundleContext context = framework.getBundleContext();
+        List<String> failures = new ArrayList<>();
+        for (Bundle bundle : system.bundles()) {
+            if (!SystemBundles.isReady(bundle)) {
+                String why = ResolutionDiagnosis.explain(context, bundle, lifecycle.lastError(bundle));
+                failures.add(ResolutionDiagnosis.name(bundle));
+                LifecycleLog.LOG.error("system bundle " + ResolutionDiagnosis.name(bundle) + " ("
+                        + SystemBundles.source(bundle) + ") " + why);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new LaunchException(LaunchException.BUNDLE_FAILURE, "not ready: " + failures.size()
+                    + " system bundle(s) failed: " + String.join(", ", failures) + " (reasons above)");
+        }
+    }
+
+    /** The HTTP server binds asynchronously; the container is ready only once it serves. */
+    private void awaitHttp() throws LaunchException {
+        BundleContext context = framework.getBundleContext();
+        String filter = "(" + Constants.OBJECTCLASS + "=" + HTTP_RUNTIME + ")";
+        CountDownLatch registered = new CountDownLatch(1);
+        ServiceListener listener = event -> registered.countDown();
+        try {
+            context.addServiceListener(listener, filter);
+            if (context.getAllServiceReferences(HTTP_RUNTIME, null) == null
+                    && !registered.await(Long.parseLong(settings.get("symphainy.http.startTimeoutMs", "15000")), TimeUnit.MILLISECONDS)) {
+                int port = settings.httpPort();
+                Preflight.checkPort(settings.httpHost(), port);
+                throw new LaunchException(LaunchException.ENVIRONMENT, "the HTTP server did not start on " + settings.httpHost()
+                        + ":" + port + " (see the log above)");
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.removeServiceListener(listener);
+        }
+    }
+
+    private int countActive() {
+        int active = 0;
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getBundleId() != 0 && bundle.getState() == Bundle.ACTIVE) {
+                active++;
+            }
+        }
+        return active;
+    }
+}
