@@ -116,18 +116,33 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
     private Bundle installOrUpdate(DroppedFile file) {
         String location = location(file.path());
         Bundle existing = context.getBundle(location);
-        try (InputStream in = Files.newInputStream(file.path())) {
-            if (existing == null) {
+        if (existing == null) {
+            try (InputStream in = Files.newInputStream(file.path())) {
                 return context.installBundle(location, in);
+            } catch (BundleException | IOException | IllegalStateException e) {
+                LOG.error("{}: rejected: {} cannot be installed: {}", file.name(), file.bundleName(), ResolutionDiagnosis.oneLine(e));
+                return null;
             }
+        }
+        return update(file, existing);
+    }
+
+    /** Stops the bundle (transiently, so it is not restarted twice), updates it, rewires its dependents, once. */
+    private Bundle update(DroppedFile file, Bundle existing) {
+        boolean wasActive = existing.getState() == Bundle.ACTIVE || existing.getState() == Bundle.STARTING;
+        try (InputStream in = Files.newInputStream(file.path())) {
+            existing.stop(Bundle.STOP_TRANSIENT);
             existing.update(in);
-            refresh(existing);
-            return existing;
         } catch (BundleException | IOException | IllegalStateException e) {
-            LOG.error("{}: rejected: {} cannot be {}: {}{}", file.name(), file.bundleName(),
-                    existing == null ? "installed" : "updated", ResolutionDiagnosis.oneLine(e), keptRevision(file));
+            LOG.error("{}: rejected: {} cannot be updated to {}: {}{}", file.name(), ResolutionDiagnosis.name(existing),
+                    file.version(), ResolutionDiagnosis.oneLine(e), keptRevision(file));
+            if (wasActive) {
+                start(file, existing);
+            }
             return null;
         }
+        refresh(existing);
+        return existing;
     }
 
     private void start(DroppedFile file, Bundle bundle) {
