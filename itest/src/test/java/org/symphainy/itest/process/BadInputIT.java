@@ -51,6 +51,9 @@ class BadInputIT {
             container.deploy(corrupt, "good.jar");
             container.await("ERROR deploy - good\\.jar: rejected: not a readable jar .*; org\\.acme\\.good 2\\.0\\.0 keeps running");
 
+            container.deploy(TestBundles.failingActivator(files, "org.acme.fragile", "no license key"), "fragile.jar");
+            container.await("ERROR deploy - fragile\\.jar: org\\.acme\\.fragile 1\\.0\\.0 failed to start: .*no license key");
+
             Path late = TestBundles.bundle(files, "org.acme.late", "1.0.0");
             container.deploy(late, "late.jar");
             container.await("bundle started org\\.acme\\.late 1\\.0\\.0");

@@ -155,6 +155,10 @@ final class ContainerProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path data() {
         return data;
     }

@@ -99,4 +99,29 @@ class StartupFailureIT {
             assertFalse(container.output().contains(" ready in "), container.output());
         }
     }
+
+    @Test
+    void aSystemBundleWhoseActivatorThrowsIsNamedWithTheError() throws Exception {
+        Path home = ContainerProcess.copyOfDistribution(work.resolve("home"));
+        TestBundles.failingActivator(home.resolve("system/20"), "org.acme.fragile", "database unreachable");
+        try (ContainerProcess container = ContainerProcess.start(home, work.resolve("data"), Map.of())) {
+            assertEquals(1, container.exitCode());
+            assertTrue(container.output().contains("system bundle org.acme.fragile 1.0.0 (system/20/org.acme.fragile.jar) "
+                    + "failed to start: "), container.output());
+            assertTrue(container.output().contains("database unreachable"), container.output());
+            assertTrue(container.output().contains("not ready: 1 system bundle(s) failed: org.acme.fragile 1.0.0"), container.output());
+        }
+    }
+
+    @Test
+    void ctrlCStopsCleanly() throws Exception {
+        try (ContainerProcess container = ContainerProcess.start(ContainerProcess.copyOfDistribution(work.resolve("home")),
+                work.resolve("data"), Map.of())) {
+            container.awaitReady();
+            new ProcessBuilder("kill", "-INT", Long.toString(container.pid())).inheritIO().start().waitFor();
+            assertEquals(0, container.exitCode(), container.output());
+            container.await("SIGINT received: stopping");
+            container.await("Symphainy stopped in \\d+ ms");
+        }
+    }
 }

@@ -5,8 +5,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /** Bundle jars made on the fly: a manifest is all a bundle needs to install, resolve and start. */
 final class TestBundles {
@@ -16,16 +20,54 @@ final class TestBundles {
 
     /** A bundle {@code symbolicName} {@code version}, with extra manifest headers given as name, value pairs. */
     static Path bundle(Path dir, String symbolicName, String version, String... headers) throws IOException {
+        Manifest manifest = manifest(symbolicName, version);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            manifest.getMainAttributes().putValue(headers[i], headers[i + 1]);
+        }
+        return jar(dir.resolve(symbolicName + "-" + version + ".jar"), manifest);
+    }
+
+    private static Manifest manifest(String symbolicName, String version) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            main.putValue(headers[i], headers[i + 1]);
+        return manifest;
+    }
+
+    /**
+     * A bundle whose activator throws {@code IllegalStateException(message)} from {@code start}: compiled here with the
+     * JDK's compiler against the distribution's OSGi framework jar.
+     */
+    static Path failingActivator(Path dir, String symbolicName, String message) throws IOException {
+        String pkg = symbolicName.replace('-', '_');
+        Path src = Files.createDirectories(dir.resolve("src-" + pkg).resolve(pkg.replace('.', '/')));
+        Files.writeString(src.resolve("Activator.java"), "package " + pkg + ";\n"
+                + "public class Activator implements org.osgi.framework.BundleActivator {\n"
+                + "  public void start(org.osgi.framework.BundleContext c) { throw new IllegalStateException(\"" + message + "\"); }\n"
+                + "  public void stop(org.osgi.framework.BundleContext c) { }\n"
+                + "}\n");
+        Path classes = Files.createDirectories(dir.resolve("classes-" + pkg));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp",
+                ContainerProcess.distribution().resolve("lib/org.apache.felix.framework.jar").toString(),
+                src.resolve("Activator.java").toString());
+        if (status != 0) {
+            throw new IOException("javac failed for " + symbolicName);
         }
-        return jar(dir.resolve(symbolicName + "-" + version + ".jar"), manifest);
+        Manifest manifest = manifest(symbolicName, "1.0.0");
+        manifest.getMainAttributes().putValue("Bundle-Activator", pkg + ".Activator");
+        manifest.getMainAttributes().putValue("Import-Package", "org.osgi.framework");
+        Path jar = dir.resolve(symbolicName + ".jar");
+        Path classFile = classes.resolve(pkg.replace('.', '/')).resolve("Activator.class");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            jarOut.putNextEntry(new JarEntry(pkg.replace('.', '/') + "/Activator.class"));
+            jarOut.write(Files.readAllBytes(classFile));
+            jarOut.closeEntry();
+        }
+        return jar;
     }
 
     /** A valid jar whose manifest has no bundle headers. */
