@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Container figures for a built distribution: start to ready (cold and warm), resident memory, deploy-folder latency,
-# shutdown after SIGTERM. Prints one "name: value" line per figure (medians), like pgbench.
+# Container figures for a built distribution, medians, one "name: value" line each (like pgbench):
+#   first_start_ms   launch to ready line with an empty data directory: no framework cache, no class-data archive
+#   clean_start_ms   the same with --clean: an empty framework cache, the class-data archive of earlier starts kept
+#   restart_ms       launch to ready line with both (the usual restart)
+#   rss_mb_after_ready, deploy_latency_ms (atomic rename into deploy/ to "bundle started"), shutdown_ms (SIGTERM to exit;
+#   restarts only: the first stop also writes the class-data archive, reported as first_stop_ms)
 #
 #   itest/bench/container-bench.sh [DISTRIBUTION_DIR] [STARTS] [DEPLOYS]
 #
@@ -25,11 +29,11 @@ now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 log_ms() { date -d "$1" +%s%3N; }   # an ISO-8601 log timestamp in epoch milliseconds
 
-# start: launches the container, waits for the ready line; sets pid, log, ready_ms
+# start [ARGS]: launches the container, waits for the ready line; sets pid, log, ready_ms
 start() {
     log=$work/out.$RANDOM.log
     local t0; t0=$(now_ms)
-    "$home/bin/symphainy" >"$log" 2>&1 &
+    "$home/bin/symphainy" "$@" >"$log" 2>&1 &
     pid=$!
     until grep -qE ' ready in [0-9]+ ms' "$log"; do
         kill -0 "$pid" 2>/dev/null || { echo "container failed to start:" >&2; cat "$log" >&2; exit 1; }
@@ -48,11 +52,12 @@ stop() {
 
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status"; }
 
-cold=() warm=() rss=() stops=()
+first=() first_stops=() clean=() restart=() rss=() stops=()
 for _ in $(seq "$starts"); do
     rm -rf "$SYMPHAINY_DATA"
-    start; cold+=("$ready_ms"); sleep 1; rss+=("$(rss_mb)"); stop; stops+=("$stop_ms")
-    start; warm+=("$ready_ms"); stop; stops+=("$stop_ms")
+    start; first+=("$ready_ms"); stop; first_stops+=("$stop_ms")
+    start --clean; clean+=("$ready_ms"); stop; stops+=("$stop_ms")
+    start; restart+=("$ready_ms"); sleep 1; rss+=("$(rss_mb)"); stop; stops+=("$stop_ms")
 done
 
 # Deploy-folder latency: atomic rename into deploy/ until the log says the bundle started.
@@ -75,9 +80,11 @@ done
 stop
 
 echo "starts: $starts, deploys: $deploys, cores: $(nproc), java: $(java -version 2>&1 | head -1)"
-echo "cold_start_ms: $(printf '%s\n' "${cold[@]}" | median)"
-echo "warm_start_ms: $(printf '%s\n' "${warm[@]}" | median)"
+echo "first_start_ms: $(printf '%s\n' "${first[@]}" | median)"
+echo "clean_start_ms: $(printf '%s\n' "${clean[@]}" | median)"
+echo "restart_ms: $(printf '%s\n' "${restart[@]}" | median)"
 echo "rss_mb_after_ready: $(printf '%s\n' "${rss[@]}" | median)"
 echo "deploy_latency_ms: $(printf '%s\n' "${latency[@]}" | median)"
 echo "shutdown_ms: $(printf '%s\n' "${stops[@]}" | median)"
-echo "samples: cold=[${cold[*]}] warm=[${warm[*]}] rss_mb=[${rss[*]}] deploy=[${latency[*]}] shutdown=[${stops[*]}]"
+echo "first_stop_ms: $(printf '%s\n' "${first_stops[@]}" | median)"
+echo "samples: first=[${first[*]}] clean=[${clean[*]}] restart=[${restart[*]}] rss_mb=[${rss[*]}] deploy=[${latency[*]}] shutdown=[${stops[*]}] first_stop=[${first_stops[*]}]"

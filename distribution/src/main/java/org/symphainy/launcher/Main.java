@@ -3,6 +3,8 @@ package org.symphainy.launcher;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -86,6 +88,7 @@ public final class Main {
             lock.close();
             return stopped ? 0 : 1;
         } catch (LaunchException e) {
+            markClassArchiveFailed();
             report(e.getMessage(), container != null);
             if (container != null) {
                 container.stop();
@@ -97,6 +100,21 @@ public final class Main {
         } catch (IOException e) {
             report("I/O error: " + e.getMessage(), false);
             return LaunchException.ENVIRONMENT;
+        }
+    }
+
+    /**
+     * A start that failed must not leave its class-data archive behind: it would hold only the classes of the failure.
+     * {@code bin/symphainy} removes a marked archive and records a new one at the next start.
+     */
+    private static void markClassArchiveFailed() {
+        String recording = System.getProperty("symphainy.cds.recording");
+        if (recording != null) {
+            try {
+                Files.writeString(Path.of(recording + ".failed"), "start failed; the next start records the archive again\n");
+            } catch (IOException | RuntimeException e) {
+                // best effort: the archive is only an optimisation
+            }
         }
     }
 

@@ -45,8 +45,8 @@ record Settings(Path home, Path data, Map<String, String> properties) {
         values.put(HOME, home.toString());
         values.put(ETC, home.resolve("etc").toString());
         values.putIfAbsent(DEPLOY, home.resolve("deploy").toString());
-        Path data = Path.of(firstOf(env.get("SYMPHAINY_DATA"), values.getOrDefault(DATA, home.resolve("data").toString())
-                .replace("${" + HOME + "}", home.toString()))).toAbsolutePath().normalize();
+        // one source for the data directory, shared with bin/symphainy (which keeps its class-data archive there)
+        Path data = Path.of(firstOf(env.get("SYMPHAINY_DATA"), home.resolve("data").toString())).toAbsolutePath().normalize();
         values.put(DATA, data.toString());
         if (env.get("SYMPHAINY_HTTP_PORT") != null) {
             values.put(HTTP_PORT, env.get("SYMPHAINY_HTTP_PORT").trim());

@@ -68,6 +68,10 @@ class HotDeployIT {
             first.await("bundle started org\\.acme\\.kept 1\\.0\\.0");
             assertEquals(0, first.terminate(), first.output());
         }
+        try (var archives = Files.list(data.resolve("cds"))) {
+            assertEquals(1, archives.filter(p -> p.toString().endsWith(".jsa")).count(),
+                    "the first clean stop records one class-data archive for later starts");
+        }
         try (ContainerProcess second = ContainerProcess.start(home, data, Map.of())) {
             second.awaitReady();
             assertTrue(second.lines().stream().noneMatch(l -> l.contains("bundle installed")),

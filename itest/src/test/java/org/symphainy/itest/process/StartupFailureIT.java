@@ -69,6 +69,10 @@ class StartupFailureIT {
                 Map.of("SYMPHAINY_HTTP_PORT", "eighty"))) {
             assertEquals(2, container.exitCode());
             assertTrue(container.output().contains("HTTP port 'eighty' is not a port number"), container.output());
+            try (var archives = Files.list(work.resolve("data/cds"))) {
+                assertTrue(archives.anyMatch(p -> p.toString().endsWith(".jsa.failed")),
+                        "a failed start must mark its class-data archive for re-recording");
+            }
         }
     }
 
