@@ -1,0 +1,63 @@
+package org.symphainy.sdk.governance;
+
+import java.util.List;
+
+import org.symphainy.sdk.internal.Checks;
+
+/**
+ * One stage's verdict on an intent, always with reasons a person can read. A denial also carries a stable code (upper
+ * case, such as {@code QUOTA_EXCEEDED}) that clients may branch on; an allowance has none. The Runtime records every
+ * decision with the execution, allowed or not.
+ *
+ * @param stage the stage that decided
+ * @param allowed true to let the intent proceed, false to deny it
+ * @param reasons why, in plain words; at least one
+ * @param code the stable code of a denial; null when allowed
+ */
+public record Decision(Stage stage, boolean allowed, List<String> reasons, String code) {
+
+    /** The code of the denial the Runtime records for a role that has no registered service. */
+    public static final String ROLE_UNAVAILABLE = "ROLE_UNAVAILABLE";
+
+    /** The code of the denial the Runtime records for a role that threw or returned an unusable decision. */
+    public static final String ROLE_FAILED = "ROLE_FAILED";
+
+    /** Checks the rules: reasons present and not blank; a code on, and only on, a denial. */
+    public Decision {
+        Checks.present("stage", stage);
+        reasons = Checks.list("reasons", reasons);
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException(stage + " decision has no reasons; give at least one, in plain words");
+        }
+        reasons.forEach(reason -> Checks.text(stage + " decision reason", reason));
+        if (allowed && code != null) {
+            throw new IllegalArgumentException(stage + " allowed the intent but gave code '" + code
+                    + "'; codes are for denials only");
+        }
+        if (!allowed && !Checks.isCode(code)) {
+            throw new IllegalArgumentException(stage + " denied the intent with code '" + Checks.printable(code)
+                    + "'; a denial needs a stable code of upper-case letters, digits and '_', such as 'QUOTA_EXCEEDED'");
+        }
+    }
+
+    /** An allowance by {@code stage}, for {@code reason}. */
+    public static Decision allow(Stage stage, String reason) {
+        return new Decision(stage, true, List.of(Checks.present("reason", reason)), null);
+    }
+
+    /** A denial by {@code stage} with a stable {@code code}, for {@code reason}. */
+    public static Decision deny(Stage stage, String code, String reason) {
+        return new Decision(stage, false, List.of(Checks.present("reason", reason)), code);
+    }
+
+    /** True if this decision denies the intent. */
+    public boolean denied() {
+        return !allowed;
+    }
+
+    /** {@code Security Guard denied (NOT_AUTHORISED): actor bob may not ...}, as messages show a decision. */
+    @Override
+    public String toString() {
+        return stage.roleName() + (allowed ? " allowed: " : " denied (" + code + "): ") + String.join("; ", reasons);
+    }
+}

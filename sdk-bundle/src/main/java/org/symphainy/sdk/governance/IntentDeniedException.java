@@ -1,0 +1,44 @@
+package org.symphainy.sdk.governance;
+
+import java.util.List;
+
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.internal.Checks;
+
+/**
+ * Thrown when the governance pipeline denies an intent: code {@link ErrorCode#DENIED}, with every decision taken (the
+ * last one is the denial) so the caller can see which stage said no and why.
+ */
+public class IntentDeniedException extends IntentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<Decision> decisions;
+
+    /** A denial of an intent of {@code intentType}; {@code decisions} must end with a denial. */
+    public IntentDeniedException(String intentType, List<Decision> decisions) {
+        super(ErrorCode.DENIED, message(intentType, decisions));
+        this.decisions = Checks.list("decisions", decisions);
+    }
+
+    private static String message(String intentType, List<Decision> decisions) {
+        Checks.present("decisions", decisions);
+        if (decisions.isEmpty() || decisions.get(decisions.size() - 1).allowed()) {
+            throw new IllegalArgumentException("decisions must end with the denial; got " + decisions);
+        }
+        Decision denial = decisions.get(decisions.size() - 1);
+        return "intent '" + intentType + "' was denied by the " + denial.stage().roleName() + " (" + denial.code()
+                + "): " + String.join("; ", denial.reasons());
+    }
+
+    /** Every decision taken, in pipeline order; the last is the denial. */
+    public List<Decision> decisions() {
+        return decisions;
+    }
+
+    /** The decision that denied the intent. */
+    public Decision denial() {
+        return decisions.get(decisions.size() - 1);
+    }
+}

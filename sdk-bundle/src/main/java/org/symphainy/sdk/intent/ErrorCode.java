@@ -1,0 +1,35 @@
+package org.symphainy.sdk.intent;
+
+/**
+ * Stable codes of the errors the platform reports to callers ({@link IntentException#code()}) and records on failed
+ * executions. Clients branch on the code, never on the message; Experience maps each code to one HTTP status. New codes
+ * may be added in minor versions, so a switch over them needs a default branch.
+ */
+public enum ErrorCode {
+    /** No deployed bundle declares the intent type (or none in the requested version range). */
+    UNKNOWN_INTENT,
+    /** The intent is declared but no admitted handler service serves it right now. */
+    HANDLER_UNAVAILABLE,
+    /** The payload is not well-formed JSON. */
+    PAYLOAD_MALFORMED,
+    /** The payload exceeds the platform's configured size limit. */
+    PAYLOAD_TOO_LARGE,
+    /** The intent names a tenant the platform does not know. */
+    UNKNOWN_TENANT,
+    /** A governance stage denied the intent; the decisions say which and why. */
+    DENIED,
+    /** The idempotency key was already used by the same tenant with a different intent. */
+    IDEMPOTENCY_CONFLICT,
+    /** No execution has the given id. */
+    UNKNOWN_EXECUTION,
+    /** The execution cannot be replayed yet (it has not ended) or any more (its records are gone). */
+    NOT_REPLAYABLE,
+    /** The handler threw; the message carries the handler's own message. */
+    HANDLER_FAILED,
+    /** The handler returned null instead of a Result. */
+    HANDLER_RETURNED_NULL,
+    /** A step did not finish within its time limit. */
+    STEP_TIMEOUT,
+    /** The Runtime cannot accept work now (shutting down, or its write-ahead log is not writable). */
+    RUNTIME_UNAVAILABLE
+}

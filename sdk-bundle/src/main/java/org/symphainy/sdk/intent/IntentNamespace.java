@@ -1,0 +1,22 @@
+package org.symphainy.sdk.intent;
+
+/**
+ * Names of the OSGi capability namespace in which bundles declare the intents they provide. {@link ProvidesIntent}
+ * generates {@code Provide-Capability: symphainy.intent;symphainy.intent="content.ingest";version:Version="1.0.0"} and
+ * {@link RequiresIntent} generates {@code Require-Capability: symphainy.intent;filter:="(symphainy.intent=content.ingest)"};
+ * the Curator reads these capabilities from the bundle wiring.
+ */
+public final class IntentNamespace {
+
+    /** The capability namespace. */
+    public static final String NAMESPACE = "symphainy.intent";
+
+    /** The attribute holding the intent type; like {@code osgi.service}, it is named after the namespace. */
+    public static final String INTENT_ATTRIBUTE = NAMESPACE;
+
+    /** The attribute holding the intent's version, of type {@code Version}. */
+    public static final String VERSION_ATTRIBUTE = "version";
+
+    private IntentNamespace() {
+    }
+}

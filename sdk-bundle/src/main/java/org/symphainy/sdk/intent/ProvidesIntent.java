@@ -1,0 +1,35 @@
+package org.symphainy.sdk.intent;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.osgi.annotation.bundle.Capability;
+
+/**
+ * Declares that the annotated {@link IntentHandler} serves an intent type in a version. bnd turns it into the bundle's
+ * capability, {@code Provide-Capability: symphainy.intent;symphainy.intent="content.ingest";version:Version="1.0.0"}, so
+ * the framework resolver can refuse a bundle that requires an intent nobody provides. The annotation is also retained at
+ * run time: the Curator reads it from a registered handler service's class to pair the service with the capability, and
+ * refuses a handler whose intent its bundle does not declare.
+ *
+ * <pre>
+ * &#64;ProvidesIntent(value = "content.ingest", version = "1.0.0")
+ * &#64;Component(service = IntentHandler.class)
+ * public final class IngestHandler implements IntentHandler { ... }
+ * </pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Capability(namespace = IntentNamespace.NAMESPACE, name = "${#value}", version = "${#version}")
+public @interface ProvidesIntent {
+
+    /** The intent type, a dotted lower-case name such as {@code content.ingest}. */
+    String value();
+
+    /** The version of the intent's contract (payload and result), an OSGi version such as {@code 1.0.0}. */
+    String version();
+}

@@ -1,0 +1,54 @@
+package org.symphainy.sdk.runtime;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.HandlerRef;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.internal.Checks;
+
+/**
+ * One execution as the write-ahead log records it: the intent, the governance decisions that admitted it, the handler it
+ * is pinned to, its steps and the artifacts they produced. A snapshot: ask the Runtime again for later changes.
+ *
+ * @param id the execution id
+ * @param intent the intent being carried out
+ * @param state where the execution is
+ * @param handler the handler resolved for the intent when it was accepted
+ * @param decisions every governance decision, in pipeline order
+ * @param steps the steps so far, in order
+ * @param artifacts the recorded artifacts of every step, in order
+ * @param acceptedAt when the acceptance became durable
+ * @param endedAt when it completed or failed; null until then
+ * @param failure why it failed; null unless failed
+ */
+public record Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
+        List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure) {
+
+    /** Checks every value and the rules between them, and copies the lists. */
+    public Execution {
+        Checks.id("id", id);
+        Checks.present("intent", intent);
+        Checks.present("state", state);
+        Checks.present("handler", handler);
+        decisions = Checks.list("decisions", decisions);
+        steps = Checks.list("steps", steps);
+        artifacts = Checks.list("artifacts", artifacts);
+        Checks.present("acceptedAt", acceptedAt);
+        if (state.isTerminal() != (endedAt != null)) {
+            throw new IllegalArgumentException("execution " + id + " is " + state + ": endedAt must be "
+                    + (state.isTerminal() ? "set" : "null"));
+        }
+        if ((state == ExecutionState.FAILED) != (failure != null)) {
+            throw new IllegalArgumentException("execution " + id + " is " + state + ": failure must be "
+                    + (state == ExecutionState.FAILED ? "set" : "null"));
+        }
+    }
+
+    /** The tenant the execution runs for. */
+    public String tenant() {
+        return intent.tenant();
+    }
+}
