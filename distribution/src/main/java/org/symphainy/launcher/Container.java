@@ -60,6 +60,11 @@ final class Container {
         return countActive();
     }
 
+    /** The framework's own context, to install and start bundles beyond the system ones; null before {@link #start}. */
+    BundleContext bundleContext() {
+        return framework == null ? null : framework.getBundleContext();
+    }
+
     /** Waits until the framework stops by itself or {@code shutdown} is signalled. */
     void awaitStop(CountDownLatch shutdown) throws InterruptedException {
         Thread watcher = new Thread(() -> {

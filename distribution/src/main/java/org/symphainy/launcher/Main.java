@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
-/** {@code bin/symphainy}: starts the container in the foreground. */
+/** {@code bin/symphainy}: starts the container in the foreground, or runs {@code bench} (see {@link BenchRun}). */
 public final class Main {
 
     static final String HELP = String.join("\n",
             "Usage: symphainy [--clean] [--help] [--version]",
+            "       symphainy bench [--mode fsync|async|all] [--seconds N] [--concurrency N] [--help]",
             "",
             "Starts the Symphainy container in the foreground and prints one line when it is ready:",
             "  Symphainy <version> ready in <N> ms (<B> bundles active)",
@@ -23,6 +25,10 @@ public final class Main {
             "  --clean     start with an empty framework cache (data/cache); bundles in deploy/ are installed again",
             "  --version   print the version and exit",
             "  --help      print this help and exit",
+            "",
+            "Commands:",
+            "  bench       measure the runtime kernel in a temporary container and print its figures, one",
+            "              'name: value' line each; symphainy bench --help explains them",
             "",
             "Environment:",
             "  SYMPHAINY_HOME       the installation: bin/, etc/, system/, deploy/ (default: the folder above bin/)",
@@ -40,6 +46,39 @@ public final class Main {
             "Exit codes: 0 stopped cleanly, 1 a system bundle failed, 2 bad usage or configuration,",
             "            3 environment problem (data directory, lock, HTTP port)");
 
+    static final String BENCH_HELP = String.join("\n",
+            "Usage: symphainy bench [--mode fsync|async|all] [--seconds N] [--concurrency N] [--help]",
+            "",
+            "Measures the runtime kernel, like pgbench: starts the container on a temporary data directory (under",
+            "SYMPHAINY_DATA, deleted afterwards) with a free HTTP port, installs the bench bundle of lib/bench/, drives",
+            "the built-in intent platform.echo through the Runtime service and prints one 'name: value' line per figure;",
+            "lines starting with '#' are notes. etc/*.cfg and deploy/ are not used: the kernel runs with its defaults,",
+            "each scenario on a WAL of its own. Until the Smart City role bundles exist, the bench registers stand-in",
+            "roles that allow every intent, in its temporary container only, and says so.",
+            "",
+            "Options:",
+            "  --mode M         fsync: durable throughput and latency; async: async throughput, then recovery, heap",
+            "                   and replay on a WAL filled in async mode; all (default): both",
+            "  --seconds N      length of each timed scenario (default 10, at most 3600)",
+            "  --concurrency N  closed-loop submitters and replayers (default 64, at most 4096)",
+            "  --help           print this help and exit",
+            "",
+            "Figures (targets are printed beside them, not enforced):",
+            "  durable_intents_per_s     fsync, closed loop: submissions acknowledged per second (target >= 10000)",
+            "  durable_completed_per_s   the same run: executions completed per second",
+            "  durable_submit_p50_ms     fsync, 2000 intents/s offered (open loop), from each submission's scheduled",
+            "  durable_submit_p99_ms       time: until its acceptance is durable, 50th and 99th percentile",
+            "  durable_complete_p50_ms     ... until its execution has completed",
+            "  durable_complete_p99_ms",
+            "  async_intents_per_s       async, closed loop: submissions acknowledged per second (target >= 50000)",
+            "  async_completed_per_s     the same run: executions completed per second",
+            "  recovery_1m_records_s     seconds for the kernel to reopen a WAL of 1,000,000 records and serve again",
+            "                            (target < 10)",
+            "  heap_bytes_per_execution  heap after GC per completed execution the kernel holds",
+            "  replay_records_per_s      executions replayed per second (Runtime.replay)",
+            "",
+            "Exit codes: 0 the bench ran, 1 it failed (the message says why), 2 bad usage, 3 environment problem");
+
     private Main() {
     }
 
@@ -48,6 +87,9 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> env) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            return bench(Arrays.copyOfRange(args, 1, args.length), env);
+        }
         Instant launched = launchTime();
         boolean clean = false;
         for (String arg : args) {
@@ -103,6 +145,70 @@ public final class Main {
         }
     }
 
+    /** {@code symphainy bench ...}: parses the options and hands over to {@link BenchRun}. */
+    private static int bench(String[] args, Map<String, String> env) {
+        BenchRun.Options options;
+        try {
+            options = benchOptions(args);
+        } catch (LaunchException e) {
+            System.err.println("symphainy bench: " + e.getMessage());
+            return e.exitCode();
+        }
+        if (options == null) {
+            System.out.println(BENCH_HELP);
+            return 0;
+        }
+        return BenchRun.run(options, env, System.getProperty(Settings.HOME));
+    }
+
+    /** The options of {@code bench} ({@code --name value} or {@code --name=value}); null if help was asked for. */
+    static BenchRun.Options benchOptions(String[] args) throws LaunchException {
+        String mode = "all";
+        int seconds = 10;
+        int concurrency = 64;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int equals = arg.indexOf('=');
+            boolean inline = arg.startsWith("--") && equals > 0;
+            String name = inline ? arg.substring(0, equals) : arg;
+            if (name.equals("--help") || name.equals("-h")) {
+                return null;
+            }
+            if (!name.equals("--mode") && !name.equals("--seconds") && !name.equals("--concurrency")) {
+                throw new LaunchException(LaunchException.USAGE, "unknown option '" + arg + "'; see symphainy bench --help");
+            }
+            String value = inline ? arg.substring(equals + 1) : i + 1 < args.length ? args[++i] : null;
+            if (value == null) {
+                throw new LaunchException(LaunchException.USAGE, name + " needs a value; see symphainy bench --help");
+            }
+            switch (name) {
+                case "--mode" -> mode = benchMode(value);
+                case "--seconds" -> seconds = wholeNumber(name, value, 3600);
+                default -> concurrency = wholeNumber(name, value, 4096);
+            }
+        }
+        return new BenchRun.Options(mode, seconds, concurrency);
+    }
+
+    private static String benchMode(String value) throws LaunchException {
+        if (!value.equals("fsync") && !value.equals("async") && !value.equals("all")) {
+            throw new LaunchException(LaunchException.USAGE, "--mode is '" + value + "'; use fsync, async or all");
+        }
+        return value;
+    }
+
+    private static int wholeNumber(String name, String value, int max) throws LaunchException {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaunchException(LaunchException.USAGE, name + " is '" + value + "'; use a whole number from 1 to " + max);
+    }
+
     /**
      * A start that failed must not leave its class-data archive behind: it would hold only the classes of the failure.
      * {@code bin/symphainy} removes a marked archive and records a new one at the next start.
@@ -124,12 +230,17 @@ public final class Main {
         return version == null ? "dev" : version;
     }
 
-    private static void startLogging(Settings settings) throws LaunchException {
+    /** Configures slf4j-simple from the {@code org.slf4j.*} settings; before anything logs. */
+    static void useLoggingSettings(Settings settings) {
         settings.properties().forEach((key, value) -> {
             if (key.startsWith("org.slf4j.")) {
                 System.setProperty(key, value);
             }
         });
+    }
+
+    private static void startLogging(Settings settings) throws LaunchException {
+        useLoggingSettings(settings);
         try {
             ConsoleLog.teeTo(settings.data().resolve("log").resolve("symphainy.log"),
                     Long.parseLong(settings.get("symphainy.log.maxFileBytes", "10485760")),

@@ -54,6 +54,13 @@ record Settings(Path home, Path data, Map<String, String> properties) {
         return new Settings(home, data, resolve(values));
     }
 
+    /** These settings with {@code overrides} put over their properties. */
+    Settings with(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(properties);
+        merged.putAll(overrides);
+        return new Settings(home, data, merged);
+    }
+
     /** The value of a property, or {@code fallback}. */
     String get(String key, String fallback) {
         return properties.getOrDefault(key, fallback);

@@ -64,6 +64,18 @@ class SettingsTest {
     }
 
     @Test
+    void overridesGoOverThePropertiesAndKeepTheRest() throws Exception {
+        write("a = 1\nb = 2\n");
+
+        Settings settings = Settings.load(Map.of(), home.toString()).with(Map.of("b", "3", "c", "4"));
+
+        assertEquals("1", settings.get("a", null));
+        assertEquals("3", settings.get("b", null));
+        assertEquals("4", settings.get("c", null));
+        assertEquals(home.resolve("data"), settings.data());
+    }
+
+    @Test
     void anUnknownReferenceStaysVisible() {
         assertEquals("${nope}/x", Settings.resolve(Map.of("a", "${nope}/x")).get("a"));
     }

@@ -1,0 +1,172 @@
+package org.symphainy.bench.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.symphainy.sdk.runtime.ExecutionQuery;
+import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.ExecutionSummary;
+import org.symphainy.sdk.runtime.Page;
+import org.symphainy.sdk.runtime.ReplayReport;
+import org.symphainy.sdk.runtime.Runtime;
+
+/**
+ * The kernel's scenarios, each on a WAL of its own, and the figures they print. fsync: closed-loop throughput, then
+ * latency at a fixed offered load. async: closed-loop throughput; then a WAL filled with about a million records,
+ * the kernel restarted on it (recovery), the heap its executions take, and replay over them.
+ */
+final class Bench {
+
+    /** The offered load of the latency scenario, in intents per second. */
+    static final int OFFERED_PER_SECOND = 2_000;
+    /** The WAL records of one platform.echo execution: IntentAccepted, StepStarted, StepCompleted, ExecutionCompleted. */
+    static final int RECORDS_PER_EXECUTION = 4;
+    static final long RECOVERY_RECORDS = 1_000_000;
+    /** How many completed executions replay cycles over. */
+    static final int REPLAY_EXECUTIONS = 100_000;
+    /** The longest the bench waits for the kernel to finish what it accepted. */
+    static final Duration PATIENCE = Duration.ofSeconds(300);
+
+    private final KernelControl kernel;
+    private final BenchOptions options;
+    private final Figures figures;
+    private final Path directory;
+    private final EchoIntents intents = new EchoIntents();
+
+    /** A bench of the kernel {@code kernel} controls, with its WALs under {@code directory}. */
+    Bench(KernelControl kernel, BenchOptions options, Figures figures, Path directory) {
+        this.kernel = kernel;
+        this.options = options;
+        this.figures = figures;
+        this.directory = directory;
+    }
+
+    /** Runs the scenarios the options choose. */
+    void run() throws InterruptedException {
+        if (options.mode().fsync()) {
+            durable();
+        }
+        if (options.mode().async()) {
+            async();
+            recovery();
+        }
+    }
+
+    private void durable() throws InterruptedException {
+        Runtime runtime = kernel.use("fsync", directory.resolve("wal-fsync"));
+        Throughput throughput = throughput(runtime, "fsync");
+        figures.figure("durable_intents_per_s", throughput.accepted(), 0, Figures.atLeast(throughput.accepted(), 10_000));
+        figures.figure("durable_completed_per_s", throughput.completed(), 0, throughput.remark());
+
+        figures.note("fsync: %d intents/s offered for %d s (open loop); latency from each submission's scheduled time",
+                OFFERED_PER_SECOND, options.seconds());
+        OpenLoop.Latencies latencies = new OpenLoop(runtime, intents).run(OFFERED_PER_SECOND, options.duration(), PATIENCE);
+        Percentiles durable = new Percentiles(latencies.durable());
+        Percentiles ended = new Percentiles(latencies.ended());
+        figures.figure("durable_submit_p50_ms", durable.millis(50), 2, null);
+        figures.figure("durable_submit_p99_ms", durable.millis(99), 2, null);
+        figures.figure("durable_complete_p50_ms", ended.millis(50), 2, null);
+        figures.figure("durable_complete_p99_ms", ended.millis(99), 2, durable.count() + " submissions");
+    }
+
+    private void async() throws InterruptedException {
+        Runtime runtime = kernel.use("async", directory.resolve("wal-async"));
+        Throughput throughput = throughput(runtime, "async");
+        figures.figure("async_intents_per_s", throughput.accepted(), 0, Figures.atLeast(throughput.accepted(), 50_000));
+        figures.figure("async_completed_per_s", throughput.completed(), 0, throughput.remark());
+    }
+
+    private void recovery() throws InterruptedException {
+        long executions = RECOVERY_RECORDS / RECORDS_PER_EXECUTION;
+        Fill fill = fill(executions);
+        KernelControl.Restart restart = kernel.restart(fill.probeId());
+        figures.figure("recovery_1m_records_s", restart.seconds(), 2, Figures.below(restart.seconds(), 10) + "; "
+                + executions * RECORDS_PER_EXECUTION + " records, from the configuration update until the Runtime served "
+                + "them again");
+        long fullHeap = Heap.usedAfterGc();
+        figures.figure("heap_bytes_per_execution", (fullHeap - fill.emptyHeap()) / (double) executions, 0, "heap after GC "
+                + "with " + executions + " completed executions held, less the heap with none");
+        replay(restart.runtime());
+    }
+
+    /** A WAL filled for recovery: the heap of the kernel while it was empty, and an execution to look for. */
+    private record Fill(long emptyHeap, String probeId) {
+    }
+
+    /**
+     * Fills a fresh WAL with {@code executions} completed executions in async mode. A method of its own, so that
+     * nothing of the bench still refers to the kernel that wrote them once it has been restarted.
+     */
+    private Fill fill(long executions) throws InterruptedException {
+        Runtime runtime = kernel.use("async", directory.resolve("wal-recovery"));
+        long emptyHeap = Heap.usedAfterGc();
+        figures.note("recovery: filling a WAL with %d executions (%d records) in async mode, %d submitters", executions,
+                executions * RECORDS_PER_EXECUTION, options.concurrency());
+        ClosedLoop.Run run = new ClosedLoop(options.concurrency(), "filler")
+                .forCount(() -> runtime.submit(intents.next()).executionId(), executions);
+        Completions.awaitAll(runtime, run.lastIds(), PATIENCE);
+        figures.note("recovery: filled in %.1f s (%.0f intents/s); restarting the kernel through ConfigAdmin (PID %s)",
+                run.nanos() / 1e9, run.perSecond(), KernelControl.PID);
+        return new Fill(emptyHeap, run.lastIds().get(0));
+    }
+
+    private void replay(Runtime runtime) throws InterruptedException {
+        List<String> ids = completed(runtime, REPLAY_EXECUTIONS);
+        figures.note("replay: Runtime.replay over %d completed executions, %d threads for %d s", ids.size(),
+                options.concurrency(), options.seconds());
+        AtomicLong next = new AtomicLong();
+        ClosedLoop.Run run = new ClosedLoop(options.concurrency(), "replayer").forDuration(() -> {
+            ReplayReport report = runtime.replay(ids.get((int) (next.getAndIncrement() % ids.size())));
+            if (!report.identical()) {
+                throw new BenchFailure("replay of execution " + report.executionId() + " was not identical: "
+                        + (report.failure() != null ? report.failure().message() : report.differences()));
+            }
+            return null;
+        }, options.duration());
+        figures.figure("replay_records_per_s", run.perSecond(), 0, "executions replayed per second, one step each; all "
+                + run.calls() + " identical");
+    }
+
+    /** Closed-loop throughput after a warm-up; completions are waited for, so a backlog shows in the second figure. */
+    private Throughput throughput(Runtime runtime, String mode) throws InterruptedException {
+        figures.note("%s: %d submitters for %d s (closed loop) after a %d s warm-up", mode, options.concurrency(),
+                options.seconds(), options.warmUp().toSeconds());
+        ClosedLoop loop = new ClosedLoop(options.concurrency(), "submitter");
+        ClosedLoop.Operation submit = () -> runtime.submit(intents.next()).executionId();
+        ClosedLoop.Run warmUp = loop.forDuration(submit, options.warmUp());
+        Completions.awaitAll(runtime, warmUp.lastIds(), PATIENCE);
+        ClosedLoop.Run run = loop.forDuration(submit, options.duration());
+        long ended = Completions.awaitAll(runtime, run.lastIds(), PATIENCE);
+        double lag = Math.max(0, ended - run.startNanos() - run.nanos()) / 1e9;
+        return new Throughput(run.perSecond(), run.calls() * 1e9 / (ended - run.startNanos()), run.calls(), lag);
+    }
+
+    /** Up to {@code limit} ids of completed executions, through the query API. */
+    private static List<String> completed(Runtime runtime, int limit) {
+        List<String> ids = new ArrayList<>();
+        ExecutionQuery query = ExecutionQuery.builder().state(ExecutionState.COMPLETED).limit(ExecutionQuery.MAX_LIMIT).build();
+        while (ids.size() < limit) {
+            Page<ExecutionSummary> page = runtime.query(query);
+            page.items().stream().limit(limit - ids.size()).forEach(summary -> ids.add(summary.id()));
+            if (!page.hasNext()) {
+                break;
+            }
+            query = query.toBuilder().cursor(page.nextCursor()).build();
+        }
+        if (ids.isEmpty()) {
+            throw new BenchFailure("the kernel lists no completed executions to replay");
+        }
+        return ids;
+    }
+
+    /** Acknowledged submissions and completed executions per second of a closed-loop run. */
+    private record Throughput(double accepted, double completed, long executions, double lagSeconds) {
+        String remark() {
+            return String.format(java.util.Locale.ROOT, "%d executions, the last ended %.2f s after the submitters stopped",
+                    executions, lagSeconds);
+        }
+    }
+}

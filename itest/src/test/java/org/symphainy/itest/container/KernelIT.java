@@ -1,0 +1,175 @@
+package org.symphainy.itest.container;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+import org.symphainy.sdk.governance.CityManager;
+import org.symphainy.sdk.governance.DataSteward;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.IntentDeniedException;
+import org.symphainy.sdk.governance.Librarian;
+import org.symphainy.sdk.governance.SecurityGuard;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.governance.TrafficCop;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.registry.RegisteredIntent;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.Runtime;
+
+/**
+ * The kernel in the real container: a handler bundle built with the SDK (bnd turns its {@code @ProvidesIntent} into the
+ * manifest capability), the Curator admitting its handler, the governance pipeline (role services registered here),
+ * the WAL, and the execution — end to end through the {@link Runtime} service.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KernelIT {
+
+    private static final long WAIT_MILLIS = 30_000;
+    private static final String HANDLER_BUNDLE = "org.symphainy.itest.handler";
+
+    @Inject
+    private BundleContext context;
+
+    private final List<ServiceRegistration<?>> roles = new ArrayList<>();
+
+    /** The distribution's container and the test handler bundle. */
+    @Configuration
+    public Option[] configuration() throws IOException {
+        return options(Distribution.container(), bundle(handlerLocation()).start());
+    }
+
+    @After
+    public void withdrawRoles() {
+        roles.forEach(ServiceRegistration::unregister);
+        roles.clear();
+    }
+
+    @Test
+    public void aGovernedIntentRunsThroughTheWholeContainer() throws Exception {
+        allowEveryStage();
+
+        String id = service(Runtime.class).submit(greet("{\"name\":\"ada\"}")).executionId();
+        Execution execution = awaitEnd(id);
+
+        assertEquals(ExecutionState.COMPLETED, execution.state());
+        assertEquals(HANDLER_BUNDLE, execution.handler().bundleSymbolicName());
+        assertEquals(5, execution.decisions().size());
+        assertTrue(execution.artifacts().get(0).text(), execution.artifacts().get(0).text().contains("\"name\":\"ada\""));
+    }
+
+    @Test
+    public void withoutRoleServicesEveryIntentIsDenied() throws Exception {
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                () -> service(Runtime.class).submit(greet("{}")));
+
+        assertEquals(Stage.TRAFFIC_COP, denied.denial().stage());
+        assertEquals(Decision.ROLE_UNAVAILABLE, denied.denial().code());
+    }
+
+    @Test
+    public void theRuntimeBundleServesTheBuiltInEcho() throws Exception {
+        RegisteredIntent echo = service(IntentRegistry.class).intents().stream()
+                .filter(r -> r.declaredBy().intentType().equals("platform.echo")).findFirst().orElseThrow();
+
+        assertTrue(echo.detail(), echo.ready());
+        assertEquals("org.symphainy.runtime", echo.declaredBy().bundleSymbolicName());
+    }
+
+    @Test
+    public void aHandlerBundleUninstalledWhileIdleAndInstalledAgainServesAgain() throws Exception {
+        allowEveryStage();
+        Runtime runtime = service(Runtime.class);
+        IntentRegistry registry = service(IntentRegistry.class);
+        Bundle handler = handlerBundle();
+
+        handler.uninstall();
+        assertEquals(Optional.empty(), registry.resolve("test.greet", null));
+        IntentException unknown = assertThrows(IntentException.class, () -> runtime.submit(greet("{}")));
+        assertEquals(ErrorCode.UNKNOWN_INTENT, unknown.code());
+
+        context.installBundle(handlerLocation()).start();
+        await(() -> registry.resolve("test.greet", null).isPresent(), "test.greet to be served again");
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(runtime.submit(greet("{\"again\":true}")).executionId()).state());
+    }
+
+    private Intent greet(String payload) {
+        return Intent.builder("test.greet").tenant("acme").session("s-1").actor("alice").payload(Json.of(payload))
+                .correlationId("c-1").build();
+    }
+
+    private void allowEveryStage() {
+        roles.add(context.registerService(TrafficCop.class, (intent, ctx) -> Decision.allow(Stage.TRAFFIC_COP, "test"), null));
+        roles.add(context.registerService(SecurityGuard.class, (intent, ctx) -> Decision.allow(Stage.SECURITY_GUARD, "test"), null));
+        roles.add(context.registerService(CityManager.class, (intent, ctx) -> Decision.allow(Stage.CITY_MANAGER, "test"), null));
+        roles.add(context.registerService(Librarian.class, (intent, ctx) -> Decision.allow(Stage.LIBRARIAN, "test"), null));
+        roles.add(context.registerService(DataSteward.class, (intent, ctx) -> Decision.allow(Stage.DATA_STEWARD, "test"), null));
+    }
+
+    private Execution awaitEnd(String executionId) throws Exception {
+        Runtime runtime = service(Runtime.class);
+        await(() -> runtime.execution(executionId).map(e -> e.state().isTerminal()).orElse(false), "execution " + executionId + " to end");
+        return runtime.execution(executionId).orElseThrow();
+    }
+
+    private Bundle handlerBundle() {
+        for (Bundle bundle : context.getBundles()) {
+            if (HANDLER_BUNDLE.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("the test handler bundle is not installed");
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(WAIT_MILLIS);
+        assertNotNull("no " + type.getSimpleName() + " service within " + WAIT_MILLIS + " ms", service);
+        return service;
+    }
+
+    private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!condition.get()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("waited " + WAIT_MILLIS + " ms for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static String handlerLocation() {
+        return Path.of(Distribution.required("symphainy.itest.handler")).toUri().toString();
+    }
+}

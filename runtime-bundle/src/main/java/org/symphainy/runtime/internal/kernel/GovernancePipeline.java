@@ -1,0 +1,68 @@
+package org.symphainy.runtime.internal.kernel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.GovernanceContext;
+import org.symphainy.sdk.governance.GovernanceRole;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.intent.Intent;
+
+/**
+ * The governance stages in order — Traffic Cop, Security Guard, City Manager, Librarian, Data Steward — each a Smart
+ * City role service deciding with reasons. A missing role denies (never allow by default), so does a role that throws
+ * or answers for another stage; the first denial ends the pipeline.
+ */
+final class GovernancePipeline {
+
+    private final Function<Stage, GovernanceRole> roles;
+
+    /** {@code roles} gives the role service currently registered for a stage, or null. */
+    GovernancePipeline(Function<Stage, GovernanceRole> roles) {
+        this.roles = roles;
+    }
+
+    /** Every decision made, in stage order; the last is a denial if any stage denied. */
+    List<Decision> decide(Intent intent, String executionId, Instant receivedAt) {
+        List<Decision> decisions = new ArrayList<>(Stage.values().length);
+        for (Stage stage : Stage.values()) {
+            Decision decision = decide(stage, intent, new Context(executionId, receivedAt, List.copyOf(decisions)));
+            decisions.add(decision);
+            if (decision.denied()) {
+                break;
+            }
+        }
+        return List.copyOf(decisions);
+    }
+
+    /** True if the decisions end in a denial. */
+    static boolean denied(List<Decision> decisions) {
+        return !decisions.isEmpty() && decisions.get(decisions.size() - 1).denied();
+    }
+
+    private Decision decide(Stage stage, Intent intent, GovernanceContext context) {
+        GovernanceRole role = roles.apply(stage);
+        if (role == null) {
+            return Decision.deny(stage, Decision.ROLE_UNAVAILABLE, "no " + stage.roleName() + " service is registered, and a "
+                    + "missing role denies: deploy the Smart City role bundles or register a " + stage.roleName() + " service");
+        }
+        try {
+            Decision decision = role.decide(intent, context);
+            if (decision == null || decision.stage() != stage) {
+                return Decision.deny(stage, Decision.ROLE_FAILED, stage.roleName() + " service " + role.getClass().getName()
+                        + " answered " + (decision == null ? "nothing" : "for stage " + decision.stage()) + "; fix the role service");
+            }
+            return decision;
+        } catch (RuntimeException e) {
+            return Decision.deny(stage, Decision.ROLE_FAILED, stage.roleName() + " service " + role.getClass().getName()
+                    + " failed: " + e + "; fix the role service");
+        }
+    }
+
+    /** What a role may know of the execution being decided. */
+    private record Context(String executionId, Instant receivedAt, List<Decision> decisions) implements GovernanceContext {
+    }
+}

@@ -1,0 +1,330 @@
+package org.symphainy.runtime.internal.kernel;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.symphainy.runtime.internal.record.KernelRecord;
+import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
+import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
+import org.symphainy.runtime.internal.wal.ChainCheck;
+import org.symphainy.runtime.internal.wal.Durability;
+import org.symphainy.runtime.internal.wal.WalOptions;
+import org.symphainy.runtime.internal.wal.WriteAheadLog;
+import org.symphainy.sdk.governance.CityManager;
+import org.symphainy.sdk.governance.DataSteward;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.GovernanceRole;
+import org.symphainy.sdk.governance.Librarian;
+import org.symphainy.sdk.governance.SecurityGuard;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.governance.TrafficCop;
+import org.symphainy.sdk.governance.IntentDeniedException;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.registry.AdmittedHandler;
+import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.registry.RegisteredIntent;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionQuery;
+import org.symphainy.sdk.runtime.ExecutionSummary;
+import org.symphainy.sdk.runtime.ExecutionUpdate;
+import org.symphainy.sdk.runtime.Page;
+import org.symphainy.sdk.runtime.ReplayReport;
+import org.symphainy.sdk.runtime.Runtime;
+import org.symphainy.sdk.runtime.Submission;
+import org.symphainy.sdk.runtime.Subscription;
+
+/**
+ * The single execution authority. An intent is checked, decided by every governance stage, pinned to the handler the
+ * Curator admitted, and appended to the WAL as IntentAccepted with its decisions, clock and seed; only once that record
+ * is durable does {@link #submit} return. Handlers then run on workers; every transition is a WAL record, and the
+ * execution book is rebuilt from the WAL at start, where unfinished executions resume.
+ */
+@Component(service = Runtime.class, immediate = true, configurationPid = "org.symphainy.runtime")
+@Designate(ocd = KernelConfig.class)
+public final class Kernel implements Runtime {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
+    private static final long PARKED_RECHECK_MILLIS = 200;
+    private static final int DUPLICATE_WAIT_MILLIS = 5_000;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TrafficCop trafficCop;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecurityGuard securityGuard;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CityManager cityManager;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Librarian librarian;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DataSteward dataSteward;
+
+    private final IntentRegistry registry;
+    private final GovernancePipeline pipeline;
+    private final PayloadCheck payloadCheck;
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom seeds = new SecureRandom();
+    private final ExecutionBook book = new ExecutionBook();
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final Set<String> parked = ConcurrentHashMap.newKeySet();
+    private final Journal journal;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final StepRunner steps;
+
+    /** Opens the WAL, rebuilds the execution book from it and resumes what was unfinished. */
+    @Activate
+    public Kernel(BundleContext context, KernelConfig config, @Reference IntentRegistry registry) {
+        this(walDirectory(context, config), config, registry, null);
+    }
+
+    /** A kernel on {@code walDirectory}; {@code roles} stands in for the role services when not null (tests). */
+    Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles) {
+        this.registry = registry;
+        this.pipeline = new GovernancePipeline(roles != null ? roles : this::role);
+        this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), named("symphainy-worker"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(named("symphainy-timer"));
+        long started = System.nanoTime();
+        this.journal = new Journal(WriteAheadLog.open(walDirectory, walOptions(config)));
+        this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis());
+        journal.replay((record, sequence) -> book.apply(sequence, record));
+        List<ExecutionEntry> unfinished = book.unfinished();
+        LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume", book.size(), journal.lastSequence(),
+                (System.nanoTime() - started) / 1_000_000, unfinished.size());
+        unfinished.forEach(entry -> workers.execute(() -> run(entry)));
+        timers.scheduleWithFixedDelay(this::retryParked, PARKED_RECHECK_MILLIS, PARKED_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        subscriptions.close();
+        journal.close();
+    }
+
+    @Override
+    public Submission submit(Intent intent) {
+        payloadCheck.check(intent);
+        String payloadHash = sha256(intent.payload().bytes());
+        Optional<Submission> duplicate = duplicateOf(intent, payloadHash);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
+        String executionId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        List<Decision> decisions = pipeline.decide(intent, executionId, now);
+        if (GovernancePipeline.denied(decisions)) {
+            journal.appendDurably(new IntentDenied(executionId, now, intent, decisions));
+            throw new IntentDeniedException(intent.type(), decisions);
+        }
+        AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange()).orElseThrow(() -> unknown(intent));
+        ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
+        if (owner != null) {
+            return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
+        }
+        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, decisions, handler.ref(), seeds.nextLong(), payloadHash);
+        try {
+            applied(accepted, journal.appendDurably(accepted));
+        } catch (RuntimeException e) {
+            book.release(intent.tenant(), intent.idempotencyKey(), executionId);
+            throw e;
+        }
+        ExecutionEntry entry = book.get(executionId).orElseThrow();
+        workers.execute(() -> steps.run(entry, handler.handler()));
+        return new Submission(executionId, now, false);
+    }
+
+    @Override
+    public Optional<Execution> execution(String executionId) {
+        return book.get(executionId).map(ExecutionEntry::toExecution);
+    }
+
+    @Override
+    public Page<ExecutionSummary> query(ExecutionQuery query) {
+        return book.query(query);
+    }
+
+    @Override
+    public Subscription subscribe(String executionId, Consumer<ExecutionUpdate> listener) {
+        book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
+                "no execution " + executionId + "; list executions to find its id"));
+        return subscriptions.subscribe(executionId, listener);
+    }
+
+    @Override
+    public ReplayReport replay(String executionId) {
+        ExecutionEntry entry = book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
+                "no execution " + executionId + "; list executions to find its id"));
+        return new Replay(registry).of(entry);
+    }
+
+    /** Every durable record passes here, in order per execution: into the book, then to subscribers. */
+    private void applied(KernelRecord record, long sequence) {
+        book.apply(sequence, record);
+        if (subscriptions.watched(record.executionId())) {
+            book.get(record.executionId()).ifPresent(entry -> subscriptions.publish(new ExecutionUpdate(entry.id(), sequence,
+                    record.at(), entry.state(), entry.step(), entry.failure())));
+        }
+    }
+
+    /** Runs an unfinished execution, or parks it until its handler is registered (after a restart, bundles start later). */
+    private void run(ExecutionEntry entry) {
+        Optional<AdmittedHandler> handler = pinned(entry);
+        if (handler.isEmpty()) {
+            if (parked.add(entry.id())) {
+                LOG.info("execution {} waits for a handler of {} {}", entry.id(), entry.accepted().handler().intentType(),
+                        entry.accepted().handler().intentVersion());
+            }
+            return;
+        }
+        parked.remove(entry.id());
+        steps.run(entry, handler.get().handler());
+    }
+
+    private void retryParked() {
+        for (String id : List.copyOf(parked)) {
+            book.get(id).filter(entry -> pinned(entry).isPresent()).ifPresent(entry -> {
+                if (parked.remove(id)) {
+                    workers.execute(() -> run(entry));
+                }
+            });
+        }
+    }
+
+    /** The handler of exactly the intent version the execution was accepted for. */
+    private Optional<AdmittedHandler> pinned(ExecutionEntry entry) {
+        String version = entry.accepted().handler().intentVersion();
+        return registry.resolve(entry.accepted().handler().intentType(), "[" + version + "," + version + "]");
+    }
+
+    /**
+     * The first execution of this (tenant, idempotency key), if there is one and the payload is the same; a different
+     * payload is a conflict. A first submission still being recorded is waited for (briefly).
+     */
+    private Optional<Submission> duplicateOf(Intent intent, String payloadHash) {
+        if (intent.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        for (int waited = 0; ; waited++) {
+            ExecutionBook.KeyOwner owner = book.owner(intent.tenant(), intent.idempotencyKey());
+            if (owner == null) {
+                return Optional.empty();
+            }
+            if (!owner.payloadHash().equals(payloadHash)) {
+                throw conflict(intent);
+            }
+            Optional<ExecutionEntry> first = book.get(owner.executionId());
+            if (first.isPresent()) {
+                return Optional.of(new Submission(owner.executionId(), first.get().accepted().at(), true));
+            }
+            if (waited == DUPLICATE_WAIT_MILLIS) {
+                throw new IntentException(ErrorCode.IDEMPOTENCY_CONFLICT, "the first submission with idempotency key '"
+                        + intent.idempotencyKey() + "' is still being recorded; retry shortly");
+            }
+            sleepOneMillisecond();
+        }
+    }
+
+    private static void sleepOneMillisecond() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, "interrupted while waiting for an earlier submission");
+        }
+    }
+
+    /** The role service registered for a stage, or null. */
+    private GovernanceRole role(Stage stage) {
+        return switch (stage) {
+            case TRAFFIC_COP -> trafficCop;
+            case SECURITY_GUARD -> securityGuard;
+            case CITY_MANAGER -> cityManager;
+            case LIBRARIAN -> librarian;
+            case DATA_STEWARD -> dataSteward;
+        };
+    }
+
+    private IntentException unknown(Intent intent) {
+        List<String> ready = registry.intents().stream().filter(RegisteredIntent::ready)
+                .map(r -> r.declaredBy().intentType() + " " + r.declaredBy().intentVersion()).distinct().toList();
+        return new IntentException(ErrorCode.UNKNOWN_INTENT, "intent '" + intent.type() + "'"
+                + (intent.versionRange() == null ? "" : " in versions " + intent.versionRange())
+                + " is not provided by any deployed bundle; deployed intents: " + (ready.isEmpty() ? "none" : String.join(", ", ready)));
+    }
+
+    private static IntentException conflict(Intent intent) {
+        return new IntentException(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency key '" + intent.idempotencyKey()
+                + "' of tenant '" + intent.tenant() + "' was used before with a different payload; use a new key for a new intent");
+    }
+
+    private static Path walDirectory(BundleContext context, KernelConfig config) {
+        if (!config.walDirectory().isBlank()) {
+            return Path.of(config.walDirectory());
+        }
+        String data = context.getProperty("symphainy.data");
+        return data != null ? Path.of(data, "wal") : context.getDataFile("wal").toPath();
+    }
+
+    private static WalOptions walOptions(KernelConfig config) {
+        Durability durability = switch (config.durability().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fsync" -> Durability.FSYNC;
+            case "async" -> Durability.ASYNC;
+            default -> throw new IllegalArgumentException("durability '" + config.durability()
+                    + "' is not known: use fsync (the default) or async in etc/org.symphainy.runtime.cfg");
+        };
+        return WalOptions.builder().durability(durability)
+                .chainCheck(config.allowBrokenChain() ? ChainCheck.REPORT_BROKEN : ChainCheck.REQUIRE_INTACT).build();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package org.symphainy.runtime.internal.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.HandlerRef;
+import org.symphainy.sdk.intent.Result;
+import org.symphainy.sdk.registry.AdmittedHandler;
+import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.runtime.ArtifactDiff;
+import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.Failure;
+import org.symphainy.sdk.runtime.ReplayReport;
+
+/**
+ * Re-runs a completed execution from its WAL records — the recorded intent, clock, seed and attempt — against the
+ * handler deployed now for the same intent version, in a sandbox that writes nothing, and compares the artifacts by hash.
+ */
+final class Replay {
+
+    private final IntentRegistry registry;
+
+    Replay(IntentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The report: identical, the differing artifacts with both contents, or why it could not replay. */
+    ReplayReport of(ExecutionEntry entry) {
+        HandlerRef recorded = entry.accepted().handler();
+        if (entry.state() != ExecutionState.COMPLETED) {
+            return failed(entry, recorded, recorded, "execution " + entry.id() + " is " + entry.state()
+                    + "; only COMPLETED executions replay");
+        }
+        String version = recorded.intentVersion();
+        Optional<AdmittedHandler> handler = registry.resolve(recorded.intentType(), "[" + version + "," + version + "]");
+        if (handler.isEmpty()) {
+            return failed(entry, recorded, recorded, "no deployed bundle serves intent " + recorded.intentType() + " "
+                    + version + " now; deploy it to replay this execution");
+        }
+        Result result;
+        try {
+            result = handler.get().handler().handle(entry.accepted().intent(), new KernelContext(entry.context(entry.attempts())));
+        } catch (Exception | LinkageError e) {
+            return failed(entry, recorded, handler.get().ref(), "the handler threw " + e + " on replay");
+        }
+        if (result == null) {
+            return failed(entry, recorded, handler.get().ref(), "the handler returned null on replay");
+        }
+        return new ReplayReport(entry.id(), recorded, handler.get().ref(), differences(entry.artifacts(), result.artifacts()), null);
+    }
+
+    static List<ArtifactDiff> differences(List<Artifact> recorded, List<Artifact> replayed) {
+        List<ArtifactDiff> differences = new ArrayList<>();
+        for (int i = 0; i < Math.max(recorded.size(), replayed.size()); i++) {
+            Artifact before = i < recorded.size() ? recorded.get(i) : null;
+            Artifact after = i < replayed.size() ? replayed.get(i) : null;
+            if (before == null || after == null || !before.contentHash().equals(after.contentHash())
+                    || !before.kind().equals(after.kind())) {
+                differences.add(new ArtifactDiff(ExecutionEntry.STEP, i, before, after));
+            }
+        }
+        return differences;
+    }
+
+    private static ReplayReport failed(ExecutionEntry entry, HandlerRef recorded, HandlerRef replayed, String why) {
+        return new ReplayReport(entry.id(), recorded, replayed, List.of(), new Failure(ErrorCode.NOT_REPLAYABLE, why));
+    }
+}

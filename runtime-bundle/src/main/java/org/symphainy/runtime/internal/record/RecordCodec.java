@@ -1,0 +1,241 @@
+package org.symphainy.runtime.internal.record;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.symphainy.runtime.internal.record.KernelRecord.ExecutionCompleted;
+import org.symphainy.runtime.internal.record.KernelRecord.ExecutionFailed;
+import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
+import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
+import org.symphainy.runtime.internal.record.KernelRecord.StepCompleted;
+import org.symphainy.runtime.internal.record.KernelRecord.StepFailed;
+import org.symphainy.runtime.internal.record.KernelRecord.StepStarted;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Event;
+import org.symphainy.sdk.intent.HandlerRef;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.Json;
+
+/**
+ * The binary form of kernel records in the WAL: a format byte, then the fields in order, strings and byte arrays
+ * length-prefixed. Compact and allocation-light, because every intent writes at least three records.
+ */
+public final class RecordCodec {
+
+    private static final int FORMAT = 1;
+
+    private RecordCodec() {
+    }
+
+    /** The bytes of {@code record}. */
+    public static byte[] encode(KernelRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            string(out, record.executionId());
+            instant(out, record.at());
+            fields(out, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void fields(DataOutputStream out, KernelRecord record) throws IOException {
+        if (record instanceof IntentAccepted r) {
+            intent(out, r.intent());
+            decisions(out, r.decisions());
+            handler(out, r.handler());
+            out.writeLong(r.seed());
+            string(out, r.payloadHash());
+        } else if (record instanceof IntentDenied r) {
+            intent(out, r.intent());
+            decisions(out, r.decisions());
+        } else if (record instanceof StepStarted r) {
+            out.writeInt(r.step());
+            out.writeInt(r.attempt());
+        } else if (record instanceof StepCompleted r) {
+            out.writeInt(r.step());
+            out.writeInt(r.attempt());
+            artifacts(out, r.artifacts());
+            events(out, r.events());
+        } else if (record instanceof StepFailed r) {
+            out.writeInt(r.step());
+            out.writeInt(r.attempt());
+            string(out, r.code().name());
+            string(out, r.message());
+        } else if (record instanceof ExecutionFailed r) {
+            string(out, r.code().name());
+            string(out, r.message());
+        }
+        // ExecutionCompleted: nothing more
+    }
+
+    /** The record stored with {@code typeCode} as {@code payload}. */
+    public static KernelRecord decode(int typeCode, byte[] payload) {
+        RecordType type = RecordType.of(typeCode);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            int format = in.readUnsignedByte();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("WAL record format " + format + " is not known to this kernel (knows " + FORMAT + ")");
+            }
+            String executionId = string(in);
+            Instant at = instant(in);
+            return switch (type) {
+                case INTENT_ACCEPTED -> new IntentAccepted(executionId, at, intent(in), decisions(in), handler(in), in.readLong(), string(in));
+                case INTENT_DENIED -> new IntentDenied(executionId, at, intent(in), decisions(in));
+                case STEP_STARTED -> new StepStarted(executionId, at, in.readInt(), in.readInt());
+                case STEP_COMPLETED -> new StepCompleted(executionId, at, in.readInt(), in.readInt(), artifacts(in), events(in));
+                case STEP_FAILED -> new StepFailed(executionId, at, in.readInt(), in.readInt(), ErrorCode.valueOf(string(in)), string(in));
+                case EXECUTION_COMPLETED -> new ExecutionCompleted(executionId, at);
+                case EXECUTION_FAILED -> new ExecutionFailed(executionId, at, ErrorCode.valueOf(string(in)), string(in));
+            };
+        } catch (IOException e) {
+            throw new IllegalArgumentException("WAL record of type " + type + " is truncated or corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static void intent(DataOutputStream out, Intent intent) throws IOException {
+        string(out, intent.type());
+        nullable(out, intent.versionRange());
+        string(out, intent.tenant());
+        string(out, intent.session());
+        string(out, intent.actor());
+        bytes(out, intent.payload().bytes());
+        nullable(out, intent.idempotencyKey());
+        string(out, intent.correlationId());
+    }
+
+    private static Intent intent(DataInputStream in) throws IOException {
+        return Intent.builder(string(in)).versionRange(nullable(in)).tenant(string(in)).session(string(in)).actor(string(in))
+                .payload(Json.of(bytes(in))).idempotencyKey(nullable(in)).correlationId(string(in)).build();
+    }
+
+    private static void decisions(DataOutputStream out, List<Decision> decisions) throws IOException {
+        out.writeShort(decisions.size());
+        for (Decision decision : decisions) {
+            out.writeByte(decision.stage().ordinal());
+            out.writeBoolean(decision.allowed());
+            nullable(out, decision.code());
+            out.writeShort(decision.reasons().size());
+            for (String reason : decision.reasons()) {
+                string(out, reason);
+            }
+        }
+    }
+
+    private static List<Decision> decisions(DataInputStream in) throws IOException {
+        int count = in.readUnsignedShort();
+        List<Decision> decisions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Stage stage = Stage.values()[in.readUnsignedByte()];
+            boolean allowed = in.readBoolean();
+            String code = nullable(in);
+            int reasonCount = in.readUnsignedShort();
+            List<String> reasons = new ArrayList<>(reasonCount);
+            for (int j = 0; j < reasonCount; j++) {
+                reasons.add(string(in));
+            }
+            decisions.add(new Decision(stage, allowed, reasons, code));
+        }
+        return decisions;
+    }
+
+    private static void handler(DataOutputStream out, HandlerRef handler) throws IOException {
+        string(out, handler.bundleSymbolicName());
+        string(out, handler.bundleVersion());
+        string(out, handler.intentType());
+        string(out, handler.intentVersion());
+    }
+
+    private static HandlerRef handler(DataInputStream in) throws IOException {
+        return new HandlerRef(string(in), string(in), string(in), string(in));
+    }
+
+    private static void artifacts(DataOutputStream out, List<Artifact> artifacts) throws IOException {
+        out.writeInt(artifacts.size());
+        for (Artifact artifact : artifacts) {
+            string(out, artifact.kind());
+            string(out, artifact.mediaType());
+            bytes(out, artifact.content());
+        }
+    }
+
+    private static List<Artifact> artifacts(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<Artifact> artifacts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            artifacts.add(Artifact.of(string(in), string(in), bytes(in)));
+        }
+        return artifacts;
+    }
+
+    private static void events(DataOutputStream out, List<Event> events) throws IOException {
+        out.writeInt(events.size());
+        for (Event event : events) {
+            string(out, event.type());
+            bytes(out, event.payload().bytes());
+        }
+    }
+
+    private static List<Event> events(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(new Event(string(in), Json.of(bytes(in))));
+        }
+        return events;
+    }
+
+    private static void instant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant instant(DataInputStream in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    private static void nullable(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            string(out, value);
+        }
+    }
+
+    private static String nullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? string(in) : null;
+    }
+
+    private static void string(DataOutputStream out, String value) throws IOException {
+        bytes(out, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        return new String(bytes(in), StandardCharsets.UTF_8);
+    }
+
+    private static void bytes(DataOutputStream out, byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("a length of " + length + " runs past the end of the record");
+        }
+        return in.readNBytes(length);
+    }
+}

@@ -1,0 +1,132 @@
+package org.symphainy.runtime.internal.kernel;
+
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.GovernanceContext;
+import org.symphainy.sdk.governance.GovernanceRole;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.intent.HandlerRef;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.IntentHandler;
+import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.registry.AdmittedHandler;
+import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.registry.RefusedHandler;
+import org.symphainy.sdk.registry.RegisteredIntent;
+import org.symphainy.sdk.runtime.Execution;
+
+/** Test doubles for the kernel's collaborators: configuration, a registry, role services. */
+final class KernelFixtures {
+
+    private KernelFixtures() {
+    }
+
+    /** A registry holding the handlers tests put in, one version (1.0.0) per type. */
+    static final class Registry implements IntentRegistry {
+        private final Map<String, AdmittedHandler> handlers = new ConcurrentHashMap<>();
+
+        Registry serve(String type, IntentHandler handler) {
+            handlers.put(type, new AdmittedHandler(new HandlerRef("org.acme.test", "1.0.0", type, "1.0.0"), handler));
+            return this;
+        }
+
+        void withdraw(String type) {
+            handlers.remove(type);
+        }
+
+        @Override
+        public List<RegisteredIntent> intents() {
+            return handlers.values().stream().map(h -> new RegisteredIntent(h.ref(), true, "test")).toList();
+        }
+
+        @Override
+        public List<RefusedHandler> refusals() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<AdmittedHandler> resolve(String intentType, String versionRange) {
+            return Optional.ofNullable(handlers.get(intentType));
+        }
+    }
+
+    /** Every role allows. */
+    static GovernanceRole allowing(Stage stage) {
+        return new GovernanceRole() {
+            @Override
+            public Stage stage() {
+                return stage;
+            }
+
+            @Override
+            public Decision decide(Intent intent, GovernanceContext context) {
+                return Decision.allow(stage, "test allows");
+            }
+        };
+    }
+
+    /** Configuration with the given step timeout and durability. */
+    static KernelConfig config(long stepTimeoutMillis, String durability) {
+        return new KernelConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return KernelConfig.class;
+            }
+
+            @Override
+            public String durability() {
+                return durability;
+            }
+
+            @Override
+            public int maxPayloadBytes() {
+                return 1024;
+            }
+
+            @Override
+            public long stepTimeoutMillis() {
+                return stepTimeoutMillis;
+            }
+
+            @Override
+            public int workers() {
+                return 4;
+            }
+
+            @Override
+            public String walDirectory() {
+                return "";
+            }
+
+            @Override
+            public boolean allowBrokenChain() {
+                return false;
+            }
+        };
+    }
+
+    /** An intent of {@code type} with a JSON payload. */
+    static Intent intent(String type, String payload) {
+        return Intent.builder(type).tenant("acme").session("s-1").actor("alice").payload(Json.of(payload))
+                .correlationId("c-1").build();
+    }
+
+    /** Waits (bounded, for failures only) until the execution is COMPLETED or FAILED. */
+    static Execution awaitEnd(Kernel kernel, String executionId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Execution> execution = kernel.execution(executionId);
+            if (execution.isPresent() && execution.get().state().isTerminal()) {
+                return execution.get();
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("execution " + executionId + " did not end: " + kernel.execution(executionId));
+    }
+}

@@ -1,0 +1,81 @@
+package org.symphainy.runtime.internal.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.symphainy.runtime.internal.record.KernelRecord.ExecutionCompleted;
+import org.symphainy.runtime.internal.record.KernelRecord.ExecutionFailed;
+import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
+import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
+import org.symphainy.runtime.internal.record.KernelRecord.StepCompleted;
+import org.symphainy.runtime.internal.record.KernelRecord.StepFailed;
+import org.symphainy.runtime.internal.record.KernelRecord.StepStarted;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Event;
+import org.symphainy.sdk.intent.HandlerRef;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.Json;
+
+class RecordCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-24T23:59:59.123456789Z");
+    private static final Intent INTENT = Intent.builder("content.ingest").versionRange("[1.0,2.0)").tenant("acme")
+            .session("s-1").actor("alice").payload(Json.of("{\"doc\":\"é ✓\"}")).idempotencyKey("k-1").correlationId("c-1").build();
+
+    @Test
+    void everyRecordTypeComesBackAsItWent() {
+        List<Decision> decisions = List.of(Decision.allow(Stage.TRAFFIC_COP, "session ok"),
+                Decision.deny(Stage.SECURITY_GUARD, "TOKEN_EXPIRED", "the token expired at 12:00"));
+        List<KernelRecord> records = List.of(
+                new IntentAccepted("e-1", AT, INTENT, decisions.subList(0, 1), new HandlerRef("org.acme", "1.2.3", "content.ingest", "1.0.0"),
+                        -42L, "ab12"),
+                new IntentDenied("e-2", AT, INTENT.toBuilder().versionRange(null).idempotencyKey(null).build(), decisions),
+                new StepStarted("e-1", AT, 1, 2),
+                new StepFailed("e-1", AT, 1, 2, ErrorCode.STEP_TIMEOUT, "too slow"),
+                new ExecutionCompleted("e-1", AT),
+                new ExecutionFailed("e-1", AT, ErrorCode.HANDLER_FAILED, "boom"));
+
+        for (KernelRecord record : records) {
+            assertEquals(record, RecordCodec.decode(record.type().code(), RecordCodec.encode(record)));
+        }
+    }
+
+    @Test
+    void artifactsAndEventsKeepTheirBytes() {
+        byte[] binary = {0, 1, 2, (byte) 255};
+        StepCompleted completed = new StepCompleted("e-1", AT, 1, 1,
+                List.of(Artifact.of("content.blob", "application/octet-stream", binary), Artifact.of("content.doc", Json.of("{}"))),
+                List.of(new Event("content.ingested", Json.of("{\"n\":1}"))));
+
+        StepCompleted decoded = (StepCompleted) RecordCodec.decode(RecordType.STEP_COMPLETED.code(), RecordCodec.encode(completed));
+
+        assertArrayEquals(binary, decoded.artifacts().get(0).content());
+        assertEquals(completed.artifacts().get(1).contentHash(), decoded.artifacts().get(1).contentHash());
+        assertEquals(completed.events(), decoded.events());
+    }
+
+    @Test
+    void aTruncatedRecordIsReportedNotMisread() {
+        byte[] bytes = RecordCodec.encode(new IntentDenied("e-2", AT, INTENT, List.of(Decision.allow(Stage.TRAFFIC_COP, "ok"))));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecordCodec.decode(RecordType.INTENT_DENIED.code(), Arrays.copyOf(bytes, bytes.length - 5)));
+
+        assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownTypeCodeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> RecordCodec.decode(99, new byte[] {1}));
+    }
+}
