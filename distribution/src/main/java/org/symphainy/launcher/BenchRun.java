@@ -66,7 +66,14 @@ final class BenchRun {
 
     private static int runContainer(Settings settings, List<Path> benchJars) throws LaunchException {
         FileChannel lock = Preflight.lockDataDirectory(settings.data());
-        SystemBundles system = SystemBundles.scan(settings.system());
+        try {
+            return runContainer(settings, benchJars, SystemBundles.scan(settings.system()));
+        } finally {
+            close(lock);
+        }
+    }
+
+    private static int runContainer(Settings settings, List<Path> benchJars, SystemBundles system) throws LaunchException {
         ShutdownSignal signal = ShutdownSignal.install();
         Container container = new Container(settings);
         try {
@@ -88,8 +95,6 @@ final class BenchRun {
             Thread.currentThread().interrupt();
             container.stop();
             return LaunchException.BUNDLE_FAILURE;
-        } finally {
-            close(lock);
         }
     }
 

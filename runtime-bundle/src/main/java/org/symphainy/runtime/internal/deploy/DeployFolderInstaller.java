@@ -42,6 +42,7 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
 
     private final BundleContext context;
     private final Path folder;
+    private final DeployedDigests digests;
 
     /** Watches the folder named by the framework property {@code symphainy.deploy}. */
     @Activate
@@ -52,6 +53,8 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
     DeployFolderInstaller(BundleContext context, Path folder) {
         this.context = context;
         this.folder = folder;
+        java.io.File data = context.getDataFile("deployed-digests.properties");
+        this.digests = new DeployedDigests(data == null ? null : data.toPath());
         if (folder == null) {
             LOG.warn("framework property {} is not set: the deploy folder is not watched", DEPLOY_DIR_PROPERTY);
         }
@@ -89,6 +92,7 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
         String name = ResolutionDiagnosis.name(bundle);
         try {
             bundle.uninstall();
+            digests.forget(bundle.getLocation());
             refresh(bundle);
             LOG.info("{}: undeployed {}", artifact.getName(), name);
         } catch (BundleException | IllegalStateException e) {
@@ -105,8 +109,13 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
                 LOG.error("{}: rejected: {}{}", file.name(), file.reason(), keptRevision(file));
                 return;
             default:
+                Bundle installed = context.getBundle(location(file.path()));
+                if (installed != null && digests.unchanged(installed.getLocation(), file.path())) {
+                    return; // offered again at start, unchanged: the framework restarts it by itself
+                }
                 Bundle bundle = installOrUpdate(file);
                 if (bundle != null) {
+                    digests.record(bundle.getLocation(), file.path());
                     start(file, bundle);
                     startWaitingBundles(bundle);
                 }

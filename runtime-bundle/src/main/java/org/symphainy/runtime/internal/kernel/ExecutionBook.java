@@ -86,11 +86,12 @@ final class ExecutionBook {
         return byId.size();
     }
 
-    /** One page of executions matching the query, in acceptance order; the cursor is the next acceptance sequence. */
+    /** One page of executions matching the query, newest first; the cursor is the next (older) acceptance sequence. */
     Page<ExecutionSummary> query(ExecutionQuery query) {
-        long from = query.cursor() == null ? 0 : parseCursor(query.cursor());
+        Map<Long, ExecutionEntry> newestFirst = query.cursor() == null ? byAcceptance.descendingMap()
+                : byAcceptance.headMap(parseCursor(query.cursor()), true).descendingMap();
         List<ExecutionSummary> items = new ArrayList<>();
-        for (Map.Entry<Long, ExecutionEntry> e : byAcceptance.tailMap(from, true).entrySet()) {
+        for (Map.Entry<Long, ExecutionEntry> e : newestFirst.entrySet()) {
             ExecutionEntry entry = e.getValue();
             if (!matches(entry, query)) {
                 continue;

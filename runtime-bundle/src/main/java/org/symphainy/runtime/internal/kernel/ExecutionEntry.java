@@ -16,6 +16,7 @@ import org.symphainy.sdk.intent.Provenance;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.ExecutionSummary;
+import org.symphainy.sdk.runtime.ExecutionUpdate;
 import org.symphainy.sdk.runtime.Failure;
 import org.symphainy.sdk.runtime.RecordedContext;
 import org.symphainy.sdk.runtime.Step;
@@ -42,6 +43,7 @@ final class ExecutionEntry {
     private Failure failure;
     private Instant endedAt;
     private long lastSequence;
+    private int records = 1;
 
     ExecutionEntry(long sequence, IntentAccepted accepted) {
         this.accepted = accepted;
@@ -82,6 +84,17 @@ final class ExecutionEntry {
             require(false, record);
         }
         lastSequence = sequence;
+        records++;
+    }
+
+    /** How many of the execution's records have been applied (IntentAccepted is the first): its update number. */
+    synchronized int records() {
+        return records;
+    }
+
+    /** The update a subscriber sees for the execution's state now. */
+    synchronized ExecutionUpdate update(java.time.Instant at) {
+        return new ExecutionUpdate(id(), records, at, state, step(), failure);
     }
 
     synchronized ExecutionState state() {

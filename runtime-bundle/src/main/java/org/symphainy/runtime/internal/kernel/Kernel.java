@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,9 +34,6 @@ import org.slf4j.LoggerFactory;
 import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
-import org.symphainy.runtime.internal.wal.ChainCheck;
-import org.symphainy.runtime.internal.wal.Durability;
-import org.symphainy.runtime.internal.wal.WalOptions;
 import org.symphainy.runtime.internal.wal.WriteAheadLog;
 import org.symphainy.sdk.governance.CityManager;
 import org.symphainy.sdk.governance.DataSteward;
@@ -103,7 +101,7 @@ public final class Kernel implements Runtime {
     /** Opens the WAL, rebuilds the execution book from it and resumes what was unfinished. */
     @Activate
     public Kernel(BundleContext context, KernelConfig config, @Reference IntentRegistry registry) {
-        this(walDirectory(context, config), config, registry, null);
+        this(WalSettings.directory(context, config), config, registry, null);
     }
 
     /** A kernel on {@code walDirectory}; {@code roles} stands in for the role services when not null (tests). */
@@ -112,9 +110,11 @@ public final class Kernel implements Runtime {
         this.pipeline = new GovernancePipeline(roles != null ? roles : this::role);
         this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), named("symphainy-worker"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(named("symphainy-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("symphainy-timer"));
+        timer.setRemoveOnCancelPolicy(true); // every step arms a watchdog; a cancelled one must not linger until it is due
+        this.timers = timer;
         long started = System.nanoTime();
-        this.journal = new Journal(WriteAheadLog.open(walDirectory, walOptions(config)));
+        this.journal = new Journal(WriteAheadLog.open(walDirectory, WalSettings.options(config)));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis());
         journal.replay((record, sequence) -> book.apply(sequence, record));
         List<ExecutionEntry> unfinished = book.unfinished();
@@ -126,15 +126,16 @@ public final class Kernel implements Runtime {
 
     @Deactivate
     void deactivate() {
-        timers.shutdownNow();
-        workers.shutdown();
+        List<Runnable> queued = workers.shutdownNow(); // queued executions resume from the WAL at the next start
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timers.shutdownNow();
         subscriptions.close();
         journal.close();
+        LOG.info("runtime stopped; {} queued executions resume at the next start", queued.size());
     }
 
     @Override
@@ -181,9 +182,11 @@ public final class Kernel implements Runtime {
 
     @Override
     public Subscription subscribe(String executionId, Consumer<ExecutionUpdate> listener) {
-        book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
+        ExecutionEntry entry = book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
                 "no execution " + executionId + "; list executions to find its id"));
-        return subscriptions.subscribe(executionId, listener);
+        synchronized (entry) { // no record is applied between the current state and the first later change
+            return subscriptions.subscribe(executionId, listener, entry.update(clock.instant()));
+        }
     }
 
     @Override
@@ -193,12 +196,15 @@ public final class Kernel implements Runtime {
         return new Replay(registry).of(entry);
     }
 
-    /** Every durable record passes here, in order per execution: into the book, then to subscribers. */
+    /** Every durable record passes here, in order per execution: into the book, then to the execution's subscribers. */
     private void applied(KernelRecord record, long sequence) {
         book.apply(sequence, record);
         if (subscriptions.watched(record.executionId())) {
-            book.get(record.executionId()).ifPresent(entry -> subscriptions.publish(new ExecutionUpdate(entry.id(), sequence,
-                    record.at(), entry.state(), entry.step(), entry.failure())));
+            book.get(record.executionId()).ifPresent(entry -> {
+                synchronized (entry) {
+                    subscriptions.publish(entry.update(record.at()));
+                }
+            });
         }
     }
 
@@ -291,25 +297,6 @@ public final class Kernel implements Runtime {
     private static IntentException conflict(Intent intent) {
         return new IntentException(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency key '" + intent.idempotencyKey()
                 + "' of tenant '" + intent.tenant() + "' was used before with a different payload; use a new key for a new intent");
-    }
-
-    private static Path walDirectory(BundleContext context, KernelConfig config) {
-        if (!config.walDirectory().isBlank()) {
-            return Path.of(config.walDirectory());
-        }
-        String data = context.getProperty("symphainy.data");
-        return data != null ? Path.of(data, "wal") : context.getDataFile("wal").toPath();
-    }
-
-    private static WalOptions walOptions(KernelConfig config) {
-        Durability durability = switch (config.durability().trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "fsync" -> Durability.FSYNC;
-            case "async" -> Durability.ASYNC;
-            default -> throw new IllegalArgumentException("durability '" + config.durability()
-                    + "' is not known: use fsync (the default) or async in etc/org.symphainy.runtime.cfg");
-        };
-        return WalOptions.builder().durability(durability)
-                .chainCheck(config.allowBrokenChain() ? ChainCheck.REPORT_BROKEN : ChainCheck.REQUIRE_INTACT).build();
     }
 
     static String sha256(byte[] bytes) {

@@ -17,8 +17,8 @@ public @interface KernelConfig {
     @AttributeDefinition(description = "How long a handler may run before its step fails with STEP_TIMEOUT, in ms")
     long stepTimeoutMillis() default 30_000;
 
-    @AttributeDefinition(description = "Threads that run handlers")
-    int workers() default 16;
+    @AttributeDefinition(description = "Threads that run handlers; each waits for two durable WAL writes per execution")
+    int workers() default 64;
 
     @AttributeDefinition(description = "The WAL's directory; empty: ${symphainy.data}/wal")
     String walDirectory() default "";

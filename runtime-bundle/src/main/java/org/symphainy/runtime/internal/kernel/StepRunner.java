@@ -52,6 +52,9 @@ final class StepRunner {
         StepStarted started = new StepStarted(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt);
         CompletableFuture<Long> startedDurably = journal.append(started);
         AtomicBoolean settled = new AtomicBoolean();
+        if (watchdog.isShutdown()) {
+            return; // the kernel is stopping: the execution resumes from the WAL at the next start
+        }
         ScheduledFuture<?> timeout = watchdog.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
                 apply(started, startedDurably);

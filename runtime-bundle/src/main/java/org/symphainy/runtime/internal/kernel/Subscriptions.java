@@ -28,12 +28,18 @@ final class Subscriptions implements AutoCloseable {
         return thread;
     });
 
-    Subscription subscribe(String executionId, Consumer<ExecutionUpdate> listener) {
-        listeners.computeIfAbsent(executionId, id -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> listeners.computeIfPresent(executionId, (id, list) -> {
+    /** Delivers {@code current} to the listener, then every later update of the execution, until it ends or is closed. */
+    Subscription subscribe(String executionId, Consumer<ExecutionUpdate> listener, ExecutionUpdate current) {
+        Subscription subscription = () -> listeners.computeIfPresent(executionId, (id, list) -> {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
+        delivery.execute(() -> deliver(listener, current));
+        if (current.state().isTerminal()) {
+            return subscription;
+        }
+        listeners.computeIfAbsent(executionId, id -> new CopyOnWriteArrayList<>()).add(listener);
+        return subscription;
     }
 
     /** True if someone listens to the execution (so an update is worth building). */
@@ -47,15 +53,18 @@ final class Subscriptions implements AutoCloseable {
         if (targets == null) {
             return;
         }
-        delivery.execute(() -> {
-            for (Consumer<ExecutionUpdate> listener : targets) {
-                try {
-                    listener.accept(update);
-                } catch (RuntimeException e) {
-                    LOG.warn("listener of execution {} failed on update {}: {}", update.executionId(), update.sequence(), e.toString());
-                }
-            }
-        });
+        if (update.state().isTerminal()) {
+            listeners.remove(update.executionId()); // the execution ended: so do its subscriptions
+        }
+        delivery.execute(() -> targets.forEach(listener -> deliver(listener, update)));
+    }
+
+    private static void deliver(Consumer<ExecutionUpdate> listener, ExecutionUpdate update) {
+        try {
+            listener.accept(update);
+        } catch (RuntimeException e) {
+            LOG.warn("listener of execution {} failed on update {}: {}", update.executionId(), update.sequence(), e.toString());
+        }
     }
 
     @Override

@@ -73,6 +73,20 @@ class DeployFolderInstallerTest {
     }
 
     @Test
+    void anUnchangedFileOfferedAgainLeavesItsBundleAlone() throws Exception {
+        Path file = bundle("app.jar", "org.acme.app", "1.0.0");
+        installer.install(file.toFile());
+        Bundle bundle = context.getBundle(file.toUri().toString());
+        long installedAt = bundle.getLastModified();
+        Thread.sleep(5);
+
+        new DeployFolderInstaller(context, deploy).install(file.toFile()); // as after a restart
+
+        assertEquals(installedAt, bundle.getLastModified(), "an unchanged file updated its bundle");
+        assertEquals(Bundle.ACTIVE, bundle.getState());
+    }
+
+    @Test
     void updatesInPlaceAndKeepsTheRunningRevisionWhenTheNewFileIsBroken() throws IOException {
         Path file = bundle("app.jar", "org.acme.app", "1.0.0");
         installer.install(file.toFile());

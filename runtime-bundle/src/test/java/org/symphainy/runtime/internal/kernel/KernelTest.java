@@ -249,15 +249,21 @@ class KernelTest {
         release.countDown();
 
         assertTrue(ended.await(20, java.util.concurrent.TimeUnit.SECONDS), "no terminal update: " + updates);
-        assertEquals(List.of(ExecutionState.RUNNING, ExecutionState.RUNNING, ExecutionState.COMPLETED),
-                updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::state).toList());
-        for (int i = 1; i < updates.size(); i++) {
-            assertTrue(updates.get(i).sequence() > updates.get(i - 1).sequence(), "updates out of WAL order: " + updates);
+        assertEquals(List.of(ExecutionState.ACCEPTED, ExecutionState.RUNNING, ExecutionState.RUNNING, ExecutionState.COMPLETED),
+                updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::state).toList(), "the current state, then each change");
+        assertEquals(List.of(1L, 2L, 3L, 4L), updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::sequence).toList(),
+                "numbered within the execution, from 1");
+        List<org.symphainy.sdk.runtime.ExecutionUpdate> late = new java.util.concurrent.CopyOnWriteArrayList<>();
+        kernel.subscribe(id, late::add);
+        for (long deadline = System.nanoTime() + 10_000_000_000L; late.isEmpty() && System.nanoTime() < deadline; ) {
+            Thread.sleep(2);
         }
+        assertEquals(List.of(ExecutionState.COMPLETED), late.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::state).toList(),
+                "a subscriber of an ended execution gets its final state once");
     }
 
     @Test
-    void queriesPageInAcceptanceOrderWithFilters() throws Exception {
+    void queriesPageNewestFirstWithFilters() throws Exception {
         Kernel kernel = start(KernelFixtures::allowing);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -271,8 +277,8 @@ class KernelTest {
         Page<ExecutionSummary> second = kernel.query(ExecutionQuery.builder().tenant("acme").limit(2).cursor(first.nextCursor()).build());
         Page<ExecutionSummary> none = kernel.query(ExecutionQuery.builder().tenant("other").build());
 
-        assertEquals(ids.subList(0, 2), first.items().stream().map(ExecutionSummary::id).toList());
-        assertEquals(ids.subList(2, 4), second.items().stream().map(ExecutionSummary::id).toList());
+        assertEquals(List.of(ids.get(4), ids.get(3)), first.items().stream().map(ExecutionSummary::id).toList(), "newest first");
+        assertEquals(List.of(ids.get(2), ids.get(1)), second.items().stream().map(ExecutionSummary::id).toList());
         assertEquals(List.of(), none.items());
     }
 
