@@ -57,6 +57,7 @@ final class Container {
         }
         checkSystemBundles(system);
         awaitHttp();
+        awaitPlatformServices();
         return countActive();
     }
 
@@ -127,23 +128,44 @@ final class Container {
 
     /** The HTTP server binds asynchronously; the container is ready only once it serves. */
     private void awaitHttp() throws LaunchException {
+        if (!awaitService(HTTP_RUNTIME, Long.parseLong(settings.get("symphainy.http.startTimeoutMs", "15000")))) {
+            int port = settings.httpPort();
+            Preflight.checkPort(settings.httpHost(), port);
+            throw new LaunchException(LaunchException.ENVIRONMENT, "the HTTP server did not start on " + settings.httpHost()
+                    + ":" + port + " (see the log above)");
+        }
+    }
+
+    /**
+     * The platform services named by {@code symphainy.ready.services} (the Runtime, by default) come from Declarative
+     * Services components that may still be activating — the kernel opens and verifies its WAL first. Ready means they
+     * serve; one that does not come within {@code symphainy.ready.timeoutMs} fails the start.
+     */
+    private void awaitPlatformServices() throws LaunchException {
+        long timeout = Long.parseLong(settings.get("symphainy.ready.timeoutMs", "120000"));
+        for (String service : settings.get("symphainy.ready.services", "").split(",")) {
+            if (!service.isBlank() && !awaitService(service.trim(), timeout)) {
+                throw new LaunchException(LaunchException.BUNDLE_FAILURE, "the " + service.trim() + " service did not come up within "
+                        + timeout + " ms: its component failed to activate or is still recovering (see the log above; "
+                        + "symphainy.ready.timeoutMs in etc/symphainy.properties sets the wait)");
+            }
+        }
+    }
+
+    /** Waits until a service of {@code className} is registered; false after {@code timeoutMillis}. */
+    private boolean awaitService(String className, long timeoutMillis) {
         BundleContext context = framework.getBundleContext();
-        String filter = "(" + Constants.OBJECTCLASS + "=" + HTTP_RUNTIME + ")";
         CountDownLatch registered = new CountDownLatch(1);
         ServiceListener listener = event -> registered.countDown();
         try {
-            context.addServiceListener(listener, filter);
-            if (context.getAllServiceReferences(HTTP_RUNTIME, null) == null
-                    && !registered.await(Long.parseLong(settings.get("symphainy.http.startTimeoutMs", "15000")), TimeUnit.MILLISECONDS)) {
-                int port = settings.httpPort();
-                Preflight.checkPort(settings.httpHost(), port);
-                throw new LaunchException(LaunchException.ENVIRONMENT, "the HTTP server did not start on " + settings.httpHost()
-                        + ":" + port + " (see the log above)");
-            }
+            context.addServiceListener(listener, "(" + Constants.OBJECTCLASS + "=" + className + ")");
+            return context.getAllServiceReferences(className, null) != null
+                    || registered.await(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalArgumentException("'" + className + "' is not a service class name: fix symphainy.ready.services", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } finally {
             context.removeServiceListener(listener);
         }
