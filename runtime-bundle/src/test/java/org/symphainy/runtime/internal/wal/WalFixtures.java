@@ -54,7 +54,7 @@ final class WalFixtures {
     }
 
     /** A clock that moves one millisecond forward each time it is read. */
-    static final class TickingClock extends Clock {
+    static final class TickingClock extends UtcClock {
 
         private final AtomicLong millis;
 
@@ -68,27 +68,13 @@ final class WalFixtures {
             return millis.incrementAndGet();
         }
 
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC");
-        }
     }
 
     /**
      * A clock that holds the first thread reading it until {@link #open()}: read by the writer thread while it encodes
      * a batch, it holds the writer inside its first batch so a test can queue appends behind it.
      */
-    static final class GateClock extends Clock {
+    static final class GateClock extends UtcClock {
 
         private final CountDownLatch entered = new CountDownLatch(1);
         private final CountDownLatch gate = new CountDownLatch(1);
@@ -117,6 +103,11 @@ final class WalFixtures {
         void open() {
             gate.countDown();
         }
+
+    }
+
+    /** A UTC clock whose instant is its {@link #millis()}: the test clocks differ only in that. */
+    abstract static class UtcClock extends Clock {
 
         @Override
         public Instant instant() {
