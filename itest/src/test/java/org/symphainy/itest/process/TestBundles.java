@@ -1,13 +1,21 @@
 package org.symphainy.itest.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -66,6 +74,44 @@ final class TestBundles {
             jarOut.putNextEntry(new JarEntry(pkg.replace('.', '/') + "/Activator.class"));
             jarOut.write(Files.readAllBytes(classFile));
             jarOut.closeEntry();
+        }
+        return jar;
+    }
+
+    /**
+     * A bundle compiled here with the JDK's compiler: {@code sources} maps each class's fully qualified name to its source,
+     * compiled against {@code classpath}; every class file goes into the jar, {@code activator} is the Bundle-Activator.
+     */
+    static Path compiledBundle(Path dir, String symbolicName, String activator, String importPackage,
+            Map<String, String> sources, List<Path> classpath) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src-" + symbolicName));
+        Path classes = Files.createDirectories(dir.resolve("classes-" + symbolicName));
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            files.add(file.toString());
+        }
+        List<String> options = List.of("--release", "17", "-d", classes.toString(), "-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        StringWriter diagnostics = new StringWriter();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        var fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+        if (!javac.getTask(diagnostics, fileManager, null, options, null, fileManager.getJavaFileObjectsFromStrings(files)).call()) {
+            throw new IOException("javac failed for " + symbolicName + ":\n" + diagnostics);
+        }
+        Manifest manifest = manifest(symbolicName, "1.0.0");
+        manifest.getMainAttributes().putValue("Bundle-Activator", activator);
+        manifest.getMainAttributes().putValue("Import-Package", importPackage);
+        Path jar = dir.resolve(symbolicName + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest);
+                Stream<Path> compiled = Files.walk(classes)) {
+            for (Path classFile : (Iterable<Path>) compiled.filter(Files::isRegularFile).sorted()::iterator) {
+                jarOut.putNextEntry(new JarEntry(classes.relativize(classFile).toString().replace(File.separatorChar, '/')));
+                jarOut.write(Files.readAllBytes(classFile));
+                jarOut.closeEntry();
+            }
         }
         return jar;
     }

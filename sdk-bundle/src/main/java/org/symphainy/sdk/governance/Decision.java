@@ -22,6 +22,12 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
     /** The code of the denial the Runtime records for a role that threw or returned an unusable decision. */
     public static final String ROLE_FAILED = "ROLE_FAILED";
 
+    /**
+     * The code a stage (the City Manager, which keeps the tenants) denies with when the intent's tenant is not one the
+     * platform knows; the caller's {@link IntentDeniedException} then carries {@code ErrorCode.UNKNOWN_TENANT}.
+     */
+    public static final String UNKNOWN_TENANT = "UNKNOWN_TENANT";
+
     /** Checks the rules: reasons present and not blank; a code on, and only on, a denial. */
     public Decision {
         Checks.present("stage", stage);

@@ -7,8 +7,9 @@ import org.symphainy.sdk.intent.IntentException;
 import org.symphainy.sdk.internal.Checks;
 
 /**
- * Thrown when the governance pipeline denies an intent: code {@link ErrorCode#DENIED}, with every decision taken (the
- * last one is the denial) so the caller can see which stage said no and why.
+ * Thrown when the governance pipeline denies an intent: code {@link ErrorCode#DENIED} — or
+ * {@link ErrorCode#UNKNOWN_TENANT} when the denial's code is {@link Decision#UNKNOWN_TENANT} — with every decision taken
+ * (the last one is the denial) so the caller can see which stage said no and why.
  */
 public class IntentDeniedException extends IntentException {
 
@@ -18,8 +19,14 @@ public class IntentDeniedException extends IntentException {
 
     /** A denial of an intent of {@code intentType}; {@code decisions} must end with a denial. */
     public IntentDeniedException(String intentType, List<Decision> decisions) {
-        super(ErrorCode.DENIED, message(intentType, decisions));
+        super(code(decisions), message(intentType, decisions));
         this.decisions = Checks.list("decisions", decisions);
+    }
+
+    private static ErrorCode code(List<Decision> decisions) {
+        boolean unknownTenant = decisions != null && !decisions.isEmpty()
+                && Decision.UNKNOWN_TENANT.equals(decisions.get(decisions.size() - 1).code());
+        return unknownTenant ? ErrorCode.UNKNOWN_TENANT : ErrorCode.DENIED;
     }
 
     private static String message(String intentType, List<Decision> decisions) {

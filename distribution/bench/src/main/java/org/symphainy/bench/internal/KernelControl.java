@@ -121,11 +121,14 @@ final class KernelControl implements AutoCloseable {
                 + ": its log lines above say why (is org.symphainy.runtime active? can it open its WAL?)");
     }
 
-    /** The configuration of the component that provides the Runtime service, or null while there is none. */
+    /**
+     * The configuration of the kernel's component (the one configured by {@value #PID}; it publishes the Runtime once
+     * it has recovered), or null while there is none.
+     */
     private ComponentConfigurationDTO kernelConfiguration() {
         if (kernelDescription == null) {
             kernelDescription = components.getComponentDescriptionDTOs().stream()
-                    .filter(description -> Arrays.asList(description.serviceInterfaces).contains(Runtime.class.getName()))
+                    .filter(description -> Arrays.asList(description.configurationPid).contains(PID))
                     .findFirst().orElse(null);
             if (kernelDescription == null) {
                 return null;

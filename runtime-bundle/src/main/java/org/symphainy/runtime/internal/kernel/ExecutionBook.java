@@ -6,17 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongFunction;
 
 import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
-import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
+import org.symphainy.runtime.internal.record.KernelRecord.StepCompleted;
+import org.symphainy.runtime.internal.record.RecordHead;
+import org.symphainy.runtime.internal.record.RecordType;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
 import org.symphainy.sdk.runtime.ExecutionSummary;
 import org.symphainy.sdk.runtime.Page;
 
 /**
  * Every execution the WAL holds, indexed by id, by acceptance order and by (tenant, idempotency key). Built by applying
- * WAL records in order — at start from the whole log, then as the kernel appends — so it is never more than the log says.
+ * WAL record heads in order — at start from the whole log, then as the kernel appends — so it is never more than the
+ * log says. Intents and artifacts are read back from the WAL ({@code records}) when an execution is asked for whole.
  */
 final class ExecutionBook {
 
@@ -24,30 +30,61 @@ final class ExecutionBook {
     record KeyOwner(String executionId, String payloadHash) {
     }
 
+    /** What the index does not hold of an execution: its whole accepted record and its artifacts, from the WAL. */
+    record Detail(IntentAccepted accepted, List<Artifact> artifacts) {
+    }
+
     private final Map<String, ExecutionEntry> byId = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, ExecutionEntry> byAcceptance = new ConcurrentSkipListMap<>();
     private final Map<String, KeyOwner> keys = new ConcurrentHashMap<>();
+    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+    private final LongFunction<KernelRecord> records;
 
-    /** Applies one durable record. */
-    void apply(long sequence, KernelRecord record) {
-        if (record instanceof IntentAccepted accepted) {
-            ExecutionEntry entry = new ExecutionEntry(sequence, accepted);
+    /** A book that reads whole records back by sequence with {@code records}. */
+    ExecutionBook(LongFunction<KernelRecord> records) {
+        this.records = records;
+    }
+
+    /** Applies one durable record, given by its head; {@code whole} is the record itself when the kernel has it. */
+    void apply(long sequence, RecordHead head, KernelRecord whole) {
+        if (head.type() == RecordType.INTENT_ACCEPTED) {
+            ExecutionEntry entry = new ExecutionEntry(sequence, share(head));
             if (byId.putIfAbsent(entry.id(), entry) != null) {
                 throw new IllegalStateException("WAL record " + sequence + " accepts execution " + entry.id() + " a second time");
             }
             byAcceptance.put(sequence, entry);
-            String key = key(accepted.intent().tenant(), accepted.intent().idempotencyKey());
+            String key = key(entry.tenant(), head.accepted().idempotencyKey());
             if (key != null) {
-                keys.putIfAbsent(key, new KeyOwner(entry.id(), accepted.payloadHash()));
+                keys.putIfAbsent(key, new KeyOwner(entry.id(), head.accepted().payloadHash()));
             }
-        } else if (!(record instanceof IntentDenied)) {
-            ExecutionEntry entry = byId.get(record.executionId());
+            if (whole instanceof IntentAccepted accepted) {
+                entry.attach(accepted);
+            }
+        } else if (ExecutionEntry.transitions(head.type())) {
+            ExecutionEntry entry = byId.get(head.executionId());
             if (entry == null) {
-                throw new IllegalStateException("WAL record " + sequence + " (" + record.type() + ") names execution "
-                        + record.executionId() + ", which no earlier record accepted");
+                throw new IllegalStateException("WAL record " + sequence + " (" + head.type() + ") names execution "
+                        + head.executionId() + ", which no earlier record accepted");
             }
-            entry.apply(sequence, record);
+            entry.apply(sequence, head);
         }
+    }
+
+    /** The intent and artifacts of {@code entry}: held while it runs, otherwise read from the WAL. */
+    Detail detail(ExecutionEntry entry) {
+        IntentAccepted accepted = entry.accepted();
+        long artifactsAt = entry.stepCompletedSequence();
+        if (accepted == null) {
+            accepted = (IntentAccepted) records.apply(entry.acceptedSequence());
+        }
+        List<Artifact> artifacts = artifactsAt == 0 ? List.of() : entry.recorded((StepCompleted) records.apply(artifactsAt));
+        return new Detail(accepted, artifacts);
+    }
+
+    /** The SDK's whole view of {@code entry}. */
+    Execution execution(ExecutionEntry entry) {
+        Detail detail = detail(entry);
+        return entry.toExecution(detail.accepted(), detail.artifacts());
     }
 
     /**
@@ -104,13 +141,29 @@ final class ExecutionBook {
         return new Page<>(items, null);
     }
 
+    /**
+     * The head with its repeated values (intent type, tenant, actor, handler) replaced by one shared instance each:
+     * a million executions of a few intent types hold a few strings, not a million copies.
+     */
+    private RecordHead share(RecordHead head) {
+        RecordHead.Admission a = head.accepted();
+        RecordHead.Admission shared = new RecordHead.Admission(share(a.intentType()), share(a.tenant()), share(a.actor()),
+                a.idempotencyKey(), a.payloadHash(), a.handler() == null ? null : share(a.handler()), a.seed());
+        return new RecordHead(head.type(), head.executionId(), head.at(), head.attempt(), head.artifactCount(), head.code(),
+                head.message(), shared);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T share(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
     private static boolean matches(ExecutionEntry entry, ExecutionQuery query) {
-        IntentAccepted accepted = entry.accepted();
-        return (query.tenant() == null || query.tenant().equals(accepted.intent().tenant()))
-                && (query.intentType() == null || query.intentType().equals(accepted.intent().type()))
+        return (query.tenant() == null || query.tenant().equals(entry.tenant()))
+                && (query.intentType() == null || query.intentType().equals(entry.intentType()))
                 && (query.state() == null || query.state() == entry.state())
-                && (query.acceptedFrom() == null || !accepted.at().isBefore(query.acceptedFrom()))
-                && (query.acceptedBefore() == null || accepted.at().isBefore(query.acceptedBefore()));
+                && (query.acceptedFrom() == null || !entry.acceptedAt().isBefore(query.acceptedFrom()))
+                && (query.acceptedBefore() == null || entry.acceptedAt().isBefore(query.acceptedBefore()));
     }
 
     private static long parseCursor(String cursor) {

@@ -3,46 +3,33 @@ package org.symphainy.runtime.internal.kernel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
-import org.symphainy.runtime.internal.wal.WriteAheadLog;
-import org.symphainy.sdk.governance.CityManager;
-import org.symphainy.sdk.governance.DataSteward;
+import org.symphainy.runtime.internal.record.RecordHead;
+import org.symphainy.runtime.internal.record.RecordType;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceRole;
-import org.symphainy.sdk.governance.Librarian;
-import org.symphainy.sdk.governance.SecurityGuard;
 import org.symphainy.sdk.governance.Stage;
-import org.symphainy.sdk.governance.TrafficCop;
 import org.symphainy.sdk.governance.IntentDeniedException;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.Intent;
@@ -64,68 +51,60 @@ import org.symphainy.sdk.runtime.Subscription;
  * The single execution authority. An intent is checked, decided by every governance stage, pinned to the handler the
  * Curator admitted, and appended to the WAL as IntentAccepted with its decisions, clock and seed; only once that record
  * is durable does {@link #submit} return. Handlers then run on workers; every transition is a WAL record, and the
- * execution book is rebuilt from the WAL at start, where unfinished executions resume.
+ * execution book is rebuilt from the WAL when the kernel is made, where unfinished executions resume. Made and
+ * published by {@link KernelComponent}; tests make it directly.
  */
-@Component(service = Runtime.class, immediate = true, configurationPid = "org.symphainy.runtime")
-@Designate(ocd = KernelConfig.class)
-public final class Kernel implements Runtime {
+public final class Kernel implements Runtime, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
     private static final long PARKED_RECHECK_MILLIS = 200;
     private static final int DUPLICATE_WAIT_MILLIS = 5_000;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile TrafficCop trafficCop;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile SecurityGuard securityGuard;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CityManager cityManager;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Librarian librarian;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DataSteward dataSteward;
-
     private final IntentRegistry registry;
     private final GovernancePipeline pipeline;
     private final PayloadCheck payloadCheck;
     private final Clock clock = Clock.systemUTC();
-    private final SecureRandom seeds = new SecureRandom();
-    private final ExecutionBook book = new ExecutionBook();
+    private final ExecutionBook book;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Set<String> parked = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxInFlight;
     private final Journal journal;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final StepRunner steps;
 
-    /** Opens the WAL, rebuilds the execution book from it and resumes what was unfinished. */
-    @Activate
-    public Kernel(BundleContext context, KernelConfig config, @Reference IntentRegistry registry) {
-        this(WalSettings.directory(context, config), config, registry, null);
-    }
-
-    /** A kernel on {@code walDirectory}; {@code roles} stands in for the role services when not null (tests). */
+    /**
+     * Opens the WAL in {@code walDirectory}, rebuilds the execution book from it and resumes what was unfinished.
+     * {@code roles} gives the role service registered for each stage now, or null.
+     */
     Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles) {
         this.registry = registry;
-        this.pipeline = new GovernancePipeline(roles != null ? roles : this::role);
+        this.pipeline = new GovernancePipeline(roles);
         this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
-        this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), named("symphainy-worker"));
+        this.maxInFlight = positive("maxInFlight", config.maxInFlight());
+        this.workers = Executors.newFixedThreadPool(positive("workers", config.workers()), named("symphainy-worker"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("symphainy-timer"));
         timer.setRemoveOnCancelPolicy(true); // every step arms a watchdog; a cancelled one must not linger until it is due
         this.timers = timer;
         long started = System.nanoTime();
-        this.journal = new Journal(WriteAheadLog.open(walDirectory, WalSettings.options(config)));
+        this.book = new ExecutionBook(this::record);
+        this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis());
-        journal.replay((record, sequence) -> book.apply(sequence, record));
         List<ExecutionEntry> unfinished = book.unfinished();
-        LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume", book.size(), journal.lastSequence(),
-                (System.nanoTime() - started) / 1_000_000, unfinished.size());
+        for (ExecutionEntry entry : unfinished) {
+            entry.attach((IntentAccepted) journal.read(entry.acceptedSequence()));
+        }
+        inFlight.set(unfinished.size());
+        LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume", book.size(),
+                journal.lastSequence(), (System.nanoTime() - started) / 1_000_000, unfinished.size());
         unfinished.forEach(entry -> workers.execute(() -> run(entry)));
         timers.scheduleWithFixedDelay(this::retryParked, PARKED_RECHECK_MILLIS, PARKED_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    @Deactivate
-    void deactivate() {
+    /** Stops taking work, lets running handlers finish briefly and closes the WAL; queued work resumes at the next start. */
+    @Override
+    public void close() {
         List<Runnable> queued = workers.shutdownNow(); // queued executions resume from the WAL at the next start
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -146,7 +125,7 @@ public final class Kernel implements Runtime {
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
-        String executionId = UUID.randomUUID().toString();
+        String executionId = ExecutionIds.next();
         Instant now = clock.instant();
         List<Decision> decisions = pipeline.decide(intent, executionId, now);
         if (GovernancePipeline.denied(decisions)) {
@@ -158,10 +137,19 @@ public final class Kernel implements Runtime {
         if (owner != null) {
             return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
         }
-        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, decisions, handler.ref(), seeds.nextLong(), payloadHash);
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            book.release(intent.tenant(), intent.idempotencyKey(), executionId);
+            throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, maxInFlight + " executions are running or waiting "
+                    + "to run (maxInFlight); the intent was not accepted: retry later, or raise maxInFlight in "
+                    + "etc/org.symphainy.runtime.cfg if the workers keep up");
+        }
+        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, decisions, handler.ref(),
+                ThreadLocalRandom.current().nextLong(), payloadHash);
         try {
             applied(accepted, journal.appendDurably(accepted));
         } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
             book.release(intent.tenant(), intent.idempotencyKey(), executionId);
             throw e;
         }
@@ -172,7 +160,7 @@ public final class Kernel implements Runtime {
 
     @Override
     public Optional<Execution> execution(String executionId) {
-        return book.get(executionId).map(ExecutionEntry::toExecution);
+        return book.get(executionId).map(book::execution);
     }
 
     @Override
@@ -193,12 +181,20 @@ public final class Kernel implements Runtime {
     public ReplayReport replay(String executionId) {
         ExecutionEntry entry = book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
                 "no execution " + executionId + "; list executions to find its id"));
-        return new Replay(registry).of(entry);
+        return new Replay(registry).of(entry, book::detail);
+    }
+
+    /** The WAL record at {@code sequence}, whole (the book reads intents and artifacts back this way). */
+    private KernelRecord record(long sequence) {
+        return journal.read(sequence);
     }
 
     /** Every durable record passes here, in order per execution: into the book, then to the execution's subscribers. */
     private void applied(KernelRecord record, long sequence) {
-        book.apply(sequence, record);
+        if (record.type() == RecordType.EXECUTION_COMPLETED || record.type() == RecordType.EXECUTION_FAILED) {
+            inFlight.decrementAndGet(); // before the book shows it ended: whoever sees the end can submit again
+        }
+        book.apply(sequence, RecordHead.of(record), record);
         if (subscriptions.watched(record.executionId())) {
             book.get(record.executionId()).ifPresent(entry -> {
                 synchronized (entry) {
@@ -213,8 +209,8 @@ public final class Kernel implements Runtime {
         Optional<AdmittedHandler> handler = pinned(entry);
         if (handler.isEmpty()) {
             if (parked.add(entry.id())) {
-                LOG.info("execution {} waits for a handler of {} {}", entry.id(), entry.accepted().handler().intentType(),
-                        entry.accepted().handler().intentVersion());
+                LOG.info("execution {} waits for a handler of {} {}", entry.id(), entry.handler().intentType(),
+                        entry.handler().intentVersion());
             }
             return;
         }
@@ -234,8 +230,8 @@ public final class Kernel implements Runtime {
 
     /** The handler of exactly the intent version the execution was accepted for. */
     private Optional<AdmittedHandler> pinned(ExecutionEntry entry) {
-        String version = entry.accepted().handler().intentVersion();
-        return registry.resolve(entry.accepted().handler().intentType(), "[" + version + "," + version + "]");
+        String version = entry.handler().intentVersion();
+        return registry.resolve(entry.handler().intentType(), "[" + version + "," + version + "]");
     }
 
     /**
@@ -256,7 +252,7 @@ public final class Kernel implements Runtime {
             }
             Optional<ExecutionEntry> first = book.get(owner.executionId());
             if (first.isPresent()) {
-                return Optional.of(new Submission(owner.executionId(), first.get().accepted().at(), true));
+                return Optional.of(new Submission(owner.executionId(), first.get().acceptedAt(), true));
             }
             if (waited == DUPLICATE_WAIT_MILLIS) {
                 throw new IntentException(ErrorCode.IDEMPOTENCY_CONFLICT, "the first submission with idempotency key '"
@@ -273,17 +269,6 @@ public final class Kernel implements Runtime {
             Thread.currentThread().interrupt();
             throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, "interrupted while waiting for an earlier submission");
         }
-    }
-
-    /** The role service registered for a stage, or null. */
-    private GovernanceRole role(Stage stage) {
-        return switch (stage) {
-            case TRAFFIC_COP -> trafficCop;
-            case SECURITY_GUARD -> securityGuard;
-            case CITY_MANAGER -> cityManager;
-            case LIBRARIAN -> librarian;
-            case DATA_STEWARD -> dataSteward;
-        };
     }
 
     private IntentException unknown(Intent intent) {
@@ -305,6 +290,13 @@ public final class Kernel implements Runtime {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " is " + value + " in etc/org.symphainy.runtime.cfg; it must be at least 1");
+        }
+        return value;
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

@@ -17,8 +17,12 @@ public @interface KernelConfig {
     @AttributeDefinition(description = "How long a handler may run before its step fails with STEP_TIMEOUT, in ms")
     long stepTimeoutMillis() default 30_000;
 
-    @AttributeDefinition(description = "Threads that run handlers; each waits for two durable WAL writes per execution")
-    int workers() default 64;
+    @AttributeDefinition(description = "Threads that run handlers; they never wait for the WAL, only for handlers")
+    int workers() default 16;
+
+    @AttributeDefinition(description = "Most executions running or waiting to run; beyond it submit refuses with "
+            + "RUNTIME_UNAVAILABLE (back-pressure) instead of queueing without bound")
+    int maxInFlight() default 100_000;
 
     @AttributeDefinition(description = "The WAL's directory; empty: ${symphainy.data}/wal")
     String walDirectory() default "";

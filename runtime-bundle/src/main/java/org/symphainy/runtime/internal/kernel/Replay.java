@@ -3,6 +3,7 @@ package org.symphainy.runtime.internal.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
@@ -28,8 +29,8 @@ final class Replay {
     }
 
     /** The report: identical, the differing artifacts with both contents, or why it could not replay. */
-    ReplayReport of(ExecutionEntry entry) {
-        HandlerRef recorded = entry.accepted().handler();
+    ReplayReport of(ExecutionEntry entry, Function<ExecutionEntry, ExecutionBook.Detail> details) {
+        HandlerRef recorded = entry.handler();
         if (entry.state() != ExecutionState.COMPLETED) {
             return failed(entry, recorded, recorded, "execution " + entry.id() + " is " + entry.state()
                     + "; only COMPLETED executions replay");
@@ -40,16 +41,17 @@ final class Replay {
             return failed(entry, recorded, recorded, "no deployed bundle serves intent " + recorded.intentType() + " "
                     + version + " now; deploy it to replay this execution");
         }
+        ExecutionBook.Detail detail = details.apply(entry);
         Result result;
         try {
-            result = handler.get().handler().handle(entry.accepted().intent(), new KernelContext(entry.context(entry.attempts())));
+            result = handler.get().handler().handle(detail.accepted().intent(), new KernelContext(entry.context(entry.attempts())));
         } catch (Exception | LinkageError e) {
             return failed(entry, recorded, handler.get().ref(), "the handler threw " + e + " on replay");
         }
         if (result == null) {
             return failed(entry, recorded, handler.get().ref(), "the handler returned null on replay");
         }
-        return new ReplayReport(entry.id(), recorded, handler.get().ref(), differences(entry.artifacts(), result.artifacts()), null);
+        return new ReplayReport(entry.id(), recorded, handler.get().ref(), differences(detail.artifacts(), result.artifacts()), null);
     }
 
     static List<ArtifactDiff> differences(List<Artifact> recorded, List<Artifact> replayed) {

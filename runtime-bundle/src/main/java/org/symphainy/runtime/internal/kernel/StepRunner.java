@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ObjLongConsumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.ExecutionCompleted;
 import org.symphainy.runtime.internal.record.KernelRecord.ExecutionFailed;
@@ -22,9 +24,12 @@ import org.symphainy.sdk.intent.Result;
  * Runs one attempt of an execution's step: records StepStarted, calls the handler under the recorded context, and
  * records the outcome — StepCompleted and ExecutionCompleted, or StepFailed and ExecutionFailed. A watchdog fails an
  * attempt that outlives the step timeout; whichever of handler and watchdog settles the attempt first is recorded.
- * StepStarted is written while the handler runs (the WAL keeps order), so a durable write overlaps the work.
+ * Nothing here waits for the WAL: StepStarted is written while the handler runs, the outcome is applied by whoever
+ * completes its write, so a worker is busy only while a handler runs, and the log batches the records of many workers.
  */
 final class StepRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
 
     private final Journal journal;
     private final ObjLongConsumer<KernelRecord> applied;
@@ -42,7 +47,7 @@ final class StepRunner {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Runs the next attempt of {@code entry}'s step with {@code handler}. */
+    /** Runs the next attempt of {@code entry}'s step with {@code handler}; returns as soon as the handler has. */
     void run(ExecutionEntry entry, IntentHandler handler) {
         if (entry.stepCompleted()) {
             record(new ExecutionCompleted(entry.id(), clock.instant()));
@@ -50,68 +55,78 @@ final class StepRunner {
         }
         int attempt = entry.attempts() + 1;
         StepStarted started = new StepStarted(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt);
-        CompletableFuture<Long> startedDurably = journal.append(started);
-        AtomicBoolean settled = new AtomicBoolean();
+        CompletableFuture<Void> startApplied = journal.append(started).thenAccept(sequence -> applied.accept(started, sequence));
         if (watchdog.isShutdown()) {
             return; // the kernel is stopping: the execution resumes from the WAL at the next start
         }
+        AtomicBoolean settled = new AtomicBoolean();
         ScheduledFuture<?> timeout = watchdog.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
-                apply(started, startedDurably);
-                fail(entry, attempt, ErrorCode.STEP_TIMEOUT, "the handler did not return within " + timeoutMillis
-                        + " ms (step timeout); it must not block: no I/O, no waiting");
+                fail(entry, attempt, startApplied, ErrorCode.STEP_TIMEOUT, "the handler did not return within "
+                        + timeoutMillis + " ms (step timeout); it must not block: no I/O, no waiting");
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
         Result result;
         try {
             result = handler.handle(entry.accepted().intent(), new KernelContext(entry.context(attempt)));
         } catch (Exception | LinkageError e) {
-            settle(settled, timeout, started, startedDurably,
-                    () -> fail(entry, attempt, ErrorCode.HANDLER_FAILED, "the handler threw " + e));
+            if (settle(settled, timeout)) {
+                fail(entry, attempt, startApplied, ErrorCode.HANDLER_FAILED, "the handler threw " + e);
+            }
             return;
         }
-        if (result == null) {
-            settle(settled, timeout, started, startedDurably,
-                    () -> fail(entry, attempt, ErrorCode.HANDLER_RETURNED_NULL, "the handler returned null; return a Result"));
-            return;
+        if (settle(settled, timeout)) {
+            if (result == null) {
+                fail(entry, attempt, startApplied, ErrorCode.HANDLER_RETURNED_NULL, "the handler returned null; return a Result");
+            } else {
+                complete(entry, attempt, startApplied, result);
+            }
         }
-        settle(settled, timeout, started, startedDurably, () -> complete(entry, attempt, result));
     }
 
-    private void settle(AtomicBoolean settled, ScheduledFuture<?> timeout, StepStarted started,
-            CompletableFuture<Long> startedDurably, Runnable outcome) {
+    /** True if the handler settled the attempt before the watchdog did. */
+    private static boolean settle(AtomicBoolean settled, ScheduledFuture<?> timeout) {
         if (settled.compareAndSet(false, true)) {
             timeout.cancel(false);
-            apply(started, startedDurably);
-            outcome.run();
+            return true;
         }
+        return false;
     }
 
-    private void complete(ExecutionEntry entry, int attempt, Result result) {
-        StepCompleted completed = new StepCompleted(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt,
-                result.artifacts(), result.events());
-        CompletableFuture<Long> stepDurably = journal.append(completed);
-        ExecutionCompleted done = new ExecutionCompleted(entry.id(), clock.instant());
-        CompletableFuture<Long> doneDurably = journal.append(done);
-        apply(completed, stepDurably);
-        apply(done, doneDurably);
+    private void complete(ExecutionEntry entry, int attempt, CompletableFuture<Void> startApplied, Result result) {
+        outcome(startApplied, new StepCompleted(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt, result.artifacts(),
+                result.events()), new ExecutionCompleted(entry.id(), clock.instant()));
     }
 
-    private void fail(ExecutionEntry entry, int attempt, ErrorCode code, String message) {
-        StepFailed failed = new StepFailed(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt, code, message);
-        CompletableFuture<Long> stepDurably = journal.append(failed);
-        ExecutionFailed done = new ExecutionFailed(entry.id(), clock.instant(), code, message);
-        CompletableFuture<Long> doneDurably = journal.append(done);
-        apply(failed, stepDurably);
-        apply(done, doneDurably);
+    private void fail(ExecutionEntry entry, int attempt, CompletableFuture<Void> startApplied, ErrorCode code, String message) {
+        outcome(startApplied, new StepFailed(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt, code, message),
+                new ExecutionFailed(entry.id(), clock.instant(), code, message));
+    }
+
+    /**
+     * Appends the step's outcome and the execution's end without waiting for them: once both are durable (and the
+     * start is applied — the log writes in order), they are applied in order by whichever thread completes them.
+     */
+    private void outcome(CompletableFuture<Void> startApplied, KernelRecord step, KernelRecord end) {
+        CompletableFuture<Long> stepDurably = journal.append(step);
+        CompletableFuture<Long> endDurably = journal.append(end);
+        CompletableFuture.allOf(startApplied, endDurably).thenRun(() -> {
+            applied.accept(step, stepDurably.join());
+            applied.accept(end, endDurably.join());
+        }).whenComplete((done, failure) -> logFailure(end, failure));
     }
 
     /** Records a terminal record on its own (an execution whose step had completed before a restart). */
     private void record(KernelRecord record) {
-        apply(record, journal.append(record));
+        journal.append(record).thenAccept(sequence -> applied.accept(record, sequence))
+                .whenComplete((done, failure) -> logFailure(record, failure));
     }
 
-    private void apply(KernelRecord record, CompletableFuture<Long> durably) {
-        applied.accept(record, durably.join());
+    /** A write the WAL refused (it is failing or closing): the execution stays as the log has it and resumes at restart. */
+    private static void logFailure(KernelRecord record, Throwable failure) {
+        if (failure != null) {
+            LOG.error("execution {}: {} was not recorded ({}); the execution resumes from the WAL at the next start",
+                    record.executionId(), record.type(), failure.getCause() != null ? failure.getCause() : failure);
+        }
     }
 }

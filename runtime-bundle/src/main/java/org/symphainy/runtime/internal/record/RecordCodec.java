@@ -106,6 +106,143 @@ public final class RecordCodec {
         }
     }
 
+    /**
+     * The head of the record stored with {@code typeCode} as {@code payload}: what the execution index needs, read
+     * without building the intent, its decisions or its artifacts (recovery reads every record of the log this way).
+     */
+    public static RecordHead decodeHead(int typeCode, byte[] payload) {
+        RecordType type = RecordType.of(typeCode);
+        Fields in = new Fields(payload, type);
+        int format = in.unsignedByte();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("WAL record format " + format + " is not known to this kernel (knows " + FORMAT + ")");
+        }
+        String executionId = in.string();
+        Instant at = Instant.ofEpochSecond(in.int64(), in.int32());
+        return switch (type) {
+            case INTENT_ACCEPTED, INTENT_DENIED -> {
+                String intentType = in.string();
+                in.skipNullable(); // version range
+                String tenant = in.string();
+                in.skip(); // session
+                String actor = in.string();
+                in.skip(); // payload
+                String idempotencyKey = in.nullable();
+                in.skip(); // correlation id
+                if (type == RecordType.INTENT_DENIED) {
+                    yield new RecordHead(type, executionId, at, 0, 0, null, null,
+                            new RecordHead.Admission(intentType, tenant, actor, idempotencyKey, null, null, 0));
+                }
+                in.skipDecisions();
+                HandlerRef handler = new HandlerRef(in.string(), in.string(), in.string(), in.string());
+                long seed = in.int64();
+                yield new RecordHead(type, executionId, at, 0, 0, null, null,
+                        new RecordHead.Admission(intentType, tenant, actor, idempotencyKey, in.string(), handler, seed));
+            }
+            case STEP_STARTED -> new RecordHead(type, executionId, at, skipStep(in), 0, null, null, null);
+            case STEP_COMPLETED -> new RecordHead(type, executionId, at, skipStep(in), in.int32(), null, null, null);
+            case STEP_FAILED -> new RecordHead(type, executionId, at, skipStep(in), 0, ErrorCode.valueOf(in.string()), in.string(), null);
+            case EXECUTION_COMPLETED -> new RecordHead(type, executionId, at, 0, 0, null, null, null);
+            case EXECUTION_FAILED -> new RecordHead(type, executionId, at, 0, 0, ErrorCode.valueOf(in.string()), in.string(), null);
+        };
+    }
+
+    /** Reads a step record's step number (always 1 so far) and returns its attempt. */
+    private static int skipStep(Fields in) {
+        in.int32();
+        return in.int32();
+    }
+
+    /** A bounds-checked reader over one record's bytes, for heads: strings it needs, skips over the rest. */
+    private static final class Fields {
+
+        private final byte[] bytes;
+        private final RecordType type;
+        private int position;
+
+        Fields(byte[] bytes, RecordType type) {
+            this.bytes = bytes;
+            this.type = type;
+        }
+
+        int unsignedByte() {
+            need(1);
+            return bytes[position++] & 0xff;
+        }
+
+        int int32() {
+            need(4);
+            int value = ((bytes[position] & 0xff) << 24) | ((bytes[position + 1] & 0xff) << 16)
+                    | ((bytes[position + 2] & 0xff) << 8) | (bytes[position + 3] & 0xff);
+            position += 4;
+            return value;
+        }
+
+        long int64() {
+            return ((long) int32() << 32) | (int32() & 0xffffffffL);
+        }
+
+        int unsignedShort() {
+            need(2);
+            int value = ((bytes[position] & 0xff) << 8) | (bytes[position + 1] & 0xff);
+            position += 2;
+            return value;
+        }
+
+        String string() {
+            int length = length();
+            String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        String nullable() {
+            return unsignedByte() != 0 ? string() : null;
+        }
+
+        void skip() {
+            int length = length(); // not "position += length()": that would add to the position before the length was read
+            position += length;
+        }
+
+        void skipNullable() {
+            if (unsignedByte() != 0) {
+                skip();
+            }
+        }
+
+        void skipDecisions() {
+            int count = unsignedShort();
+            for (int i = 0; i < count; i++) {
+                need(2);
+                position += 2; // stage, allowed
+                skipNullable(); // code
+                int reasons = unsignedShort();
+                for (int j = 0; j < reasons; j++) {
+                    skip();
+                }
+            }
+        }
+
+        private int length() {
+            int length = int32();
+            if (length < 0 || length > bytes.length - position) {
+                throw corrupt("a length of " + length + " runs past the end of the record");
+            }
+            return length;
+        }
+
+        private void need(int count) {
+            if (bytes.length - position < count) {
+                throw corrupt("it ends " + (count - (bytes.length - position)) + " bytes early");
+            }
+        }
+
+        private IllegalArgumentException corrupt(String why) {
+            return new IllegalArgumentException("WAL record of type " + type + " is truncated or corrupt: " + why);
+        }
+    }
+
     private static void intent(DataOutputStream out, Intent intent) throws IOException {
         string(out, intent.type());
         nullable(out, intent.versionRange());

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +22,28 @@ final class ChainVerifier {
     private final WalRoot root;
     private final Path directory;
     private final ChainHasher hasher = new ChainHasher();
+    private final Consumer<WalRecord> verified;
     private long expected = 1;
     private byte[] previousHash = ChainHasher.genesis();
     private int previousHashOffset;
 
-    private ChainVerifier(WalRoot root, Path directory) {
+    private ChainVerifier(WalRoot root, Path directory, Consumer<WalRecord> verified) {
         this.root = root;
         this.directory = directory;
+        this.verified = verified;
     }
 
-    /** The state to continue from, after {@code check}; throws {@link BrokenChainException} for REQUIRE_INTACT. */
-    static ChainState open(WalRoot root, ChainCheck check, Path directory) {
+    /**
+     * The state to continue from, after {@code check}; throws {@link BrokenChainException} for REQUIRE_INTACT. Each
+     * record that verifies is passed to {@code verified} (if not null) in order, so a caller that rebuilds its state
+     * from the log reads it once, not twice; after a break (REPORT_BROKEN) the rest is for the caller to read.
+     */
+    static ChainState open(WalRoot root, ChainCheck check, Path directory, Consumer<WalRecord> verified) {
         if (check == ChainCheck.SKIP) {
             return lastRecord(root, directory);
         }
         try {
-            return new ChainVerifier(root, directory).verifyAll();
+            return new ChainVerifier(root, directory, verified).verifyAll();
         } catch (BrokenChainException e) {
             if (check == ChainCheck.REQUIRE_INTACT) {
                 throw e;
@@ -110,21 +117,29 @@ final class ChainVerifier {
             throw broken("a chunk starts at sequence " + chunk.firstSequence() + " where " + expected + " should be");
         }
         RecordCursor cursor = new RecordCursor(chunk);
-        try {
-            while (cursor.next()) {
-                if (!hasher.verifies(previousHash, previousHashOffset, expected, cursor.bytes(), cursor.offset(),
-                        cursor.contentLength())) {
-                    throw broken("its hash does not match its content and the hash before it");
-                }
-                previousHash = cursor.bytes();
-                previousHashOffset = cursor.hashOffset();
-                expected++;
+        while (next(cursor)) {
+            if (!hasher.verifies(previousHash, previousHashOffset, expected, cursor.bytes(), cursor.offset(),
+                    cursor.contentLength())) {
+                throw broken("its hash does not match its content and the hash before it");
             }
-        } catch (IllegalStateException e) {
-            throw broken(e.getMessage());
+            previousHash = cursor.bytes();
+            previousHashOffset = cursor.hashOffset();
+            expected++;
+            if (verified != null) {
+                verified.accept(cursor.record()); // its failures are the caller's, not a broken chain
+            }
         }
         if (!cursor.endsExactly()) {
             throw broken("its chunk holds bytes beyond its " + chunk.count() + " records");
+        }
+    }
+
+    /** Moves the cursor to the next record; a record whose framing is damaged breaks the chain. */
+    private boolean next(RecordCursor cursor) {
+        try {
+            return cursor.next();
+        } catch (IllegalStateException e) {
+            throw broken(e.getMessage());
         }
     }
 

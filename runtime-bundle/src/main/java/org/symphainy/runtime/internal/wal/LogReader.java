@@ -1,5 +1,7 @@
 package org.symphainy.runtime.internal.wal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.serializer.reference.Lazy;
@@ -10,7 +12,16 @@ import org.eclipse.serializer.reference.Lazy;
  */
 final class LogReader {
 
+    /** Filled segments kept loaded after a read: a lookup of a recent record should not load its segment each time. */
+    private static final int RECENT_SEGMENTS = 8;
+
     private final SegmentedLog log;
+    private final Map<Long, Segment> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Segment> eldest) {
+            return size() > RECENT_SEGMENTS;
+        }
+    };
 
     /** A reader of {@code log}. */
     LogReader(SegmentedLog log) {
@@ -27,20 +38,32 @@ final class LogReader {
             if (index == tip.tailIndex()) {
                 readSegment(tip.tail(), first, last, consumer);
             } else {
-                readFilled(log.root().segment((int) index), first, last, consumer);
+                readSegment(filled(index), first, last, consumer);
             }
         }
     }
 
-    private static void readFilled(Lazy<Segment> reference, long first, long last, Consumer<WalRecord> consumer) {
-        boolean wasLoaded = reference.peek() != null;
-        try {
-            readSegment(reference.get(), first, last, consumer);
-        } finally {
-            if (!wasLoaded) {
-                reference.clear();
+    /**
+     * A filled segment, loaded if need be. The stored graph lets go of it again at once (only the reader's few recent
+     * ones stay in memory), so reading the whole log never holds more than a few segments.
+     */
+    private Segment filled(long index) {
+        synchronized (recent) {
+            Segment segment = recent.get(index);
+            if (segment != null) {
+                return segment;
             }
         }
+        Lazy<Segment> reference = log.root().segment((int) index);
+        boolean wasLoaded = reference.peek() != null;
+        Segment segment = reference.get();
+        if (!wasLoaded) {
+            reference.clear();
+        }
+        synchronized (recent) {
+            recent.put(index, segment);
+        }
+        return segment;
     }
 
     private static void readSegment(Segment segment, long first, long last, Consumer<WalRecord> consumer) {

@@ -2,6 +2,7 @@ package org.symphainy.runtime.internal.wal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.eclipse.store.storage.embedded.types.EmbeddedStorageManager;
 
@@ -15,12 +16,12 @@ record LogStorage(EmbeddedStorageManager storage, WalRoot root, FileForcer force
     static final String STORAGE_FOLDER = "storage";
 
     /** Starts the storage in {@code directory}, creates or checks its root and verifies its chain. */
-    static LogStorage open(Path directory, WalOptions options) {
+    static LogStorage open(Path directory, WalOptions options, Consumer<WalRecord> verified) {
         FileForcer forcer = new FileForcer();
         EmbeddedStorageManager storage = start(directory, options, forcer);
         try {
             WalRoot root = root(storage, directory, options);
-            return new LogStorage(storage, root, forcer, ChainVerifier.open(root, options.chainCheck(), directory));
+            return new LogStorage(storage, root, forcer, ChainVerifier.open(root, options.chainCheck(), directory, verified));
         } catch (RuntimeException | Error e) {
             storage.shutdown();
             throw e;

@@ -55,13 +55,23 @@ public final class WriteAheadLog implements AutoCloseable {
      * its storage cannot be read.
      */
     public static WriteAheadLog open(Path directory, WalOptions options) {
+        return open(directory, options, null);
+    }
+
+    /**
+     * Opens the log as {@link #open(Path, WalOptions)} does, passing each record to {@code verified} in order as its hash
+     * is checked: one pass over the log both verifies it and rebuilds whatever the caller keeps from it. Only records
+     * that verify are passed; with {@link ChainCheck#REPORT_BROKEN} the caller reads on from {@link #brokenAt()}; with
+     * {@link ChainCheck#SKIP} none are passed (read them after opening).
+     */
+    public static WriteAheadLog open(Path directory, WalOptions options, Consumer<WalRecord> verified) {
         Objects.requireNonNull(options, "options");
         Path absolute = directory.toAbsolutePath().normalize();
         createDirectory(absolute);
         DirectoryLock lock = DirectoryLock.acquire(absolute);
         try {
             long started = System.nanoTime();
-            WriteAheadLog wal = start(absolute, lock, LogStorage.open(absolute, options), options);
+            WriteAheadLog wal = start(absolute, lock, LogStorage.open(absolute, options, verified), options);
             LOG.info("WAL opened in {}: {} records, chain {} in {} ms", absolute, wal.lastSequence(),
                     options.chainCheck() == ChainCheck.SKIP ? "not checked" : "checked",
                     (System.nanoTime() - started) / 1_000_000);

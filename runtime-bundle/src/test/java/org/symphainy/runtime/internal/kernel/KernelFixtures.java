@@ -73,6 +73,11 @@ final class KernelFixtures {
 
     /** Configuration with the given step timeout and durability. */
     static KernelConfig config(long stepTimeoutMillis, String durability) {
+        return config(stepTimeoutMillis, durability, 1_000);
+    }
+
+    /** Configuration with the given step timeout, durability and most executions in flight. */
+    static KernelConfig config(long stepTimeoutMillis, String durability, int maxInFlight) {
         return new KernelConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -97,6 +102,11 @@ final class KernelFixtures {
             @Override
             public int workers() {
                 return 4;
+            }
+
+            @Override
+            public int maxInFlight() {
+                return maxInFlight;
             }
 
             @Override

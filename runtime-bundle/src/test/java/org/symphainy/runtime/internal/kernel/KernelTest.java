@@ -53,7 +53,7 @@ class KernelTest {
 
     @AfterEach
     void close() {
-        kernels.forEach(Kernel::deactivate);
+        kernels.forEach(Kernel::close);
     }
 
     @Test
@@ -83,6 +83,51 @@ class KernelTest {
         assertTrue(denial.reasons().get(0).contains("no Librarian service is registered"), denial.reasons().toString());
         stopAll();
         assertEquals(List.of(RecordType.INTENT_DENIED.code()), walTypes());
+    }
+
+    @Test
+    void anUnknownTenantIsRefusedWithItsOwnCodeAndRecorded() throws Exception {
+        Kernel kernel = start(stage -> stage != Stage.CITY_MANAGER ? allowing(stage) : new GovernanceRole() {
+            public Stage stage() {
+                return Stage.CITY_MANAGER;
+            }
+
+            public Decision decide(Intent intent, org.symphainy.sdk.governance.GovernanceContext context) {
+                return "acme".equals(intent.tenant()) ? Decision.allow(Stage.CITY_MANAGER, "tenant acme is active")
+                        : Decision.deny(Stage.CITY_MANAGER, Decision.UNKNOWN_TENANT, "no tenant '" + intent.tenant()
+                                + "'; create it first");
+            }
+        });
+
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                () -> kernel.submit(intent("platform.echo", "{}").toBuilder().tenant("globex").build()));
+
+        assertEquals(ErrorCode.UNKNOWN_TENANT, denied.code());
+        assertTrue(denied.getMessage().contains("no tenant 'globex'"), denied.getMessage());
+        stopAll();
+        assertEquals(List.of(RecordType.INTENT_DENIED.code()), walTypes(), "the refusal is recorded, nothing runs");
+    }
+
+    @Test
+    void beyondMaxInFlightSubmitRefusesUntilExecutionsEndAndNothingIsRecordedForTheRefusal() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        registry.serve("test.blocked", (intent, context) -> {
+            release.await();
+            return Result.empty();
+        });
+        Kernel kernel = new Kernel(dir.resolve("wal"), config(10_000, "fsync", 2), registry, KernelFixtures::allowing);
+        kernels.add(kernel);
+        String first = kernel.submit(intent("test.blocked", "{}")).executionId();
+        String second = kernel.submit(intent("test.blocked", "{}")).executionId();
+
+        IntentException refused = assertThrows(IntentException.class, () -> kernel.submit(intent("platform.echo", "{}")));
+
+        assertEquals(ErrorCode.RUNTIME_UNAVAILABLE, refused.code());
+        assertTrue(refused.getMessage().contains("maxInFlight"), refused.getMessage());
+        release.countDown();
+        awaitEnd(kernel, first);
+        awaitEnd(kernel, second);
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(kernel, kernel.submit(intent("platform.echo", "{}")).executionId()).state());
     }
 
     @Test
@@ -286,7 +331,7 @@ class KernelTest {
     }
 
     private void stopAll() {
-        kernels.forEach(Kernel::deactivate);
+        kernels.forEach(Kernel::close);
         kernels.clear();
     }
 

@@ -51,6 +51,37 @@ class RecordCodecTest {
     }
 
     @Test
+    void theHeadReadFromTheBytesIsTheHeadOfTheWholeRecord() {
+        List<Decision> decisions = List.of(Decision.allow(Stage.TRAFFIC_COP, "session ok"),
+                Decision.deny(Stage.SECURITY_GUARD, "TOKEN_EXPIRED", "the token expired at 12:00"));
+        List<KernelRecord> records = List.of(
+                new IntentAccepted("e-1", AT, INTENT, decisions.subList(0, 1), new HandlerRef("org.acme", "1.2.3", "content.ingest", "1.0.0"),
+                        -42L, "ab12"),
+                new IntentAccepted("e-3", AT, INTENT.toBuilder().versionRange(null).idempotencyKey(null).build(), decisions.subList(0, 1),
+                        new HandlerRef("org.acme", "1.2.3", "content.ingest", "1.0.0"), 7L, "cd34"),
+                new IntentDenied("e-2", AT, INTENT, decisions),
+                new StepStarted("e-1", AT, 1, 2),
+                new StepCompleted("e-1", AT, 1, 2, List.of(Artifact.of("content.doc", Json.of("{}"))), List.of()),
+                new StepFailed("e-1", AT, 1, 2, ErrorCode.STEP_TIMEOUT, "too slow"),
+                new ExecutionCompleted("e-1", AT),
+                new ExecutionFailed("e-1", AT, ErrorCode.HANDLER_FAILED, "boom"));
+
+        for (KernelRecord record : records) {
+            assertEquals(RecordHead.of(record), RecordCodec.decodeHead(record.type().code(), RecordCodec.encode(record)));
+        }
+    }
+
+    @Test
+    void aTruncatedHeadIsReportedNotMisread() {
+        byte[] bytes = RecordCodec.encode(new StepFailed("e-1", AT, 1, 2, ErrorCode.STEP_TIMEOUT, "too slow"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecordCodec.decodeHead(RecordType.STEP_FAILED.code(), Arrays.copyOf(bytes, bytes.length - 3)));
+
+        assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
+    }
+
+    @Test
     void artifactsAndEventsKeepTheirBytes() {
         byte[] binary = {0, 1, 2, (byte) 255};
         StepCompleted completed = new StepCompleted("e-1", AT, 1, 1,

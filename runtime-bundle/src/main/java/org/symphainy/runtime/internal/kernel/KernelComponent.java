@@ -1,0 +1,129 @@
+package org.symphainy.runtime.internal.kernel;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.symphainy.sdk.governance.CityManager;
+import org.symphainy.sdk.governance.DataSteward;
+import org.symphainy.sdk.governance.GovernanceRole;
+import org.symphainy.sdk.governance.Librarian;
+import org.symphainy.sdk.governance.SecurityGuard;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.governance.TrafficCop;
+import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.runtime.Runtime;
+
+/**
+ * Brings the {@link Kernel} up inside the container and publishes it as the {@link Runtime} service — only once recovery
+ * is done, so nobody can reach a runtime that is still reading its log. Recovery runs on a thread of its own: the
+ * container goes on starting the other bundles meanwhile. The governance role services are followed dynamically (the
+ * highest ranked of each), so a role bundle can come, go or be replaced while the kernel runs.
+ */
+@Component(service = {}, immediate = true, configurationPid = "org.symphainy.runtime")
+@Designate(ocd = KernelConfig.class)
+public final class KernelComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TrafficCop trafficCop;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecurityGuard securityGuard;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CityManager cityManager;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Librarian librarian;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DataSteward dataSteward;
+
+    private final Thread recovery;
+    private final Object lock = new Object();
+    private Kernel kernel;
+    private ServiceRegistration<Runtime> registration;
+    private boolean stopped;
+
+    /** Starts recovering the WAL; the Runtime service appears when it is done. */
+    @Activate
+    public KernelComponent(BundleContext context, KernelConfig config, @Reference IntentRegistry registry) {
+        this.recovery = new Thread(() -> recover(context, config, registry), "symphainy-recovery");
+        this.recovery.setDaemon(true);
+        this.recovery.start();
+    }
+
+    private void recover(BundleContext context, KernelConfig config, IntentRegistry registry) {
+        Kernel made;
+        try {
+            made = new Kernel(WalSettings.directory(context, config), config, registry, this::role);
+        } catch (RuntimeException | Error e) {
+            LOG.error("the runtime did not start: {}", e.getMessage() != null ? e.getMessage() : e.toString(), e);
+            return;
+        }
+        synchronized (lock) {
+            if (stopped) {
+                made.close();
+                return;
+            }
+            kernel = made;
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(Constants.SERVICE_DESCRIPTION, "Symphainy runtime kernel");
+            registration = context.registerService(Runtime.class, made, properties);
+        }
+    }
+
+    /** Withdraws the Runtime service, then stops the kernel; waits for a recovery still running to end first. */
+    @Deactivate
+    void deactivate() {
+        synchronized (lock) {
+            stopped = true;
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // the framework unregistered it with the bundle
+                }
+                registration = null;
+            }
+        }
+        boolean interrupted = false;
+        while (recovery.isAlive()) {
+            try {
+                recovery.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        synchronized (lock) {
+            if (kernel != null) {
+                kernel.close();
+                kernel = null;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The role service registered for a stage now, or null. */
+    private GovernanceRole role(Stage stage) {
+        return switch (stage) {
+            case TRAFFIC_COP -> trafficCop;
+            case SECURITY_GUARD -> securityGuard;
+            case CITY_MANAGER -> cityManager;
+            case LIBRARIAN -> librarian;
+            case DATA_STEWARD -> dataSteward;
+        };
+    }
+}
