@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -57,7 +59,7 @@ final class Container {
         }
         checkSystemBundles(system);
         awaitHttp();
-        awaitPlatformServices();
+        awaitPlatformServices(system);
         return countActive();
     }
 
@@ -137,18 +139,66 @@ final class Container {
     }
 
     /**
-     * The platform services named by {@code symphainy.ready.services} (the Runtime, by default) come from Declarative
-     * Services components that may still be activating — the kernel opens and verifies its WAL first. Ready means they
-     * serve; one that does not come within {@code symphainy.ready.timeoutMs} fails the start.
+     * The platform services named by {@code symphainy.ready.services} (the Runtime, by default) come from components
+     * that may still be starting — the kernel recovers its WAL first. Ready means they serve; one that does not come
+     * within {@code symphainy.ready.timeoutMs} fails the start, and so does a system bundle that stops meanwhile (the
+     * kernel stops its bundle when it cannot recover), at once.
      */
-    private void awaitPlatformServices() throws LaunchException {
+    private void awaitPlatformServices(SystemBundles system) throws LaunchException {
         long timeout = Long.parseLong(settings.get("symphainy.ready.timeoutMs", "120000"));
         for (String service : settings.get("symphainy.ready.services", "").split(",")) {
-            if (!service.isBlank() && !awaitService(service.trim(), timeout)) {
+            if (service.isBlank()) {
+                continue;
+            }
+            Bundle stopped = awaitPlatformService(service.trim(), timeout, system);
+            if (stopped != null) {
+                throw new LaunchException(LaunchException.BUNDLE_FAILURE, "not ready: system bundle "
+                        + ResolutionDiagnosis.name(stopped) + " stopped while the container waited for the " + service.trim()
+                        + " service (its reason is in the log above)");
+            }
+            if (!registered(service.trim())) {
                 throw new LaunchException(LaunchException.BUNDLE_FAILURE, "the " + service.trim() + " service did not come up within "
                         + timeout + " ms: its component failed to activate or is still recovering (see the log above; "
                         + "symphainy.ready.timeoutMs in etc/symphainy.properties sets the wait)");
             }
+        }
+    }
+
+    /**
+     * Waits until a service of {@code className} is registered, a bundle of {@code system} stops, or
+     * {@code timeoutMillis} pass; returns the system bundle that stopped, else null.
+     */
+    private Bundle awaitPlatformService(String className, long timeoutMillis, SystemBundles system) {
+        BundleContext context = framework.getBundleContext();
+        CountDownLatch done = new CountDownLatch(1);
+        Bundle[] stopped = new Bundle[1];
+        ServiceListener serviceListener = event -> done.countDown();
+        BundleListener bundleListener = event -> {
+            if ((event.getType() == BundleEvent.STOPPING || event.getType() == BundleEvent.STOPPED)
+                    && system.bundles().contains(event.getBundle())) {
+                stopped[0] = event.getBundle();
+                done.countDown();
+            }
+        };
+        try {
+            context.addServiceListener(serviceListener, "(" + Constants.OBJECTCLASS + "=" + className + ")");
+            context.addBundleListener(bundleListener);
+            Bundle alreadyStopped = system.bundles().stream().filter(b -> !SystemBundles.isReady(b)).findFirst().orElse(null);
+            if (alreadyStopped != null) {
+                return alreadyStopped;
+            }
+            if (!registered(className)) {
+                done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            return registered(className) ? null : stopped[0];
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("'" + className + "' is not a service class name: fix symphainy.ready.services", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            context.removeServiceListener(serviceListener);
+            context.removeBundleListener(bundleListener);
         }
     }
 
@@ -159,15 +209,22 @@ final class Container {
         ServiceListener listener = event -> registered.countDown();
         try {
             context.addServiceListener(listener, "(" + Constants.OBJECTCLASS + "=" + className + ")");
-            return context.getAllServiceReferences(className, null) != null
-                    || registered.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            return registered(className) || registered.await(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException("'" + className + "' is not a service class name: fix symphainy.ready.services", e);
+            throw new IllegalArgumentException("'" + className + "' is not a service class name", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
             context.removeServiceListener(listener);
+        }
+    }
+
+    private boolean registered(String className) {
+        try {
+            return framework.getBundleContext().getAllServiceReferences(className, null) != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("'" + className + "' is not a service class name: fix symphainy.ready.services", e);
         }
     }
 

@@ -118,6 +118,21 @@ class StartupFailureIT {
     }
 
     @Test
+    void aKernelThatCannotStartFailsTheStartAtOnceWithItsReason() throws Exception {
+        Path home = ContainerProcess.copyOfDistribution(work.resolve("home"));
+        Files.writeString(home.resolve("etc/org.symphainy.runtime.cfg"), "durability = sometimes\n");
+        try (ContainerProcess container = ContainerProcess.start(home, work.resolve("data"), Map.of())) {
+            assertEquals(1, container.exitCode(), container.output());
+            assertTrue(container.output().contains("durability 'sometimes' is not known: use fsync (the default) or async"),
+                    container.output());
+            // the bundle's stop is noticed at once, not after symphainy.ready.timeoutMs ("did not come up within")
+            assertTrue(container.output().contains("not ready: system bundle org.symphainy.runtime "), container.output());
+            assertFalse(container.output().contains("did not come up within"), container.output());
+            assertFalse(container.output().contains(" ready in "), container.output());
+        }
+    }
+
+    @Test
     void ctrlCStopsCleanly() throws Exception {
         try (ContainerProcess container = ContainerProcess.start(ContainerProcess.copyOfDistribution(work.resolve("home")),
                 work.resolve("data"), Map.of())) {

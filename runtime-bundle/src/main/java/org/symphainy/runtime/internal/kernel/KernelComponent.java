@@ -3,7 +3,9 @@ package org.symphainy.runtime.internal.kernel;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -69,6 +71,7 @@ public final class KernelComponent {
             made = new Kernel(WalSettings.directory(context, config), config, registry, this::role);
         } catch (RuntimeException | Error e) {
             LOG.error("the runtime did not start: {}", e.getMessage() != null ? e.getMessage() : e.toString(), e);
+            stopBundle(context);
             return;
         }
         synchronized (lock) {
@@ -81,6 +84,23 @@ public final class KernelComponent {
             properties.put(Constants.SERVICE_DESCRIPTION, "Symphainy runtime kernel");
             registration = context.registerService(Runtime.class, made, properties);
         }
+    }
+
+    /**
+     * A kernel that cannot recover leaves nothing half-started: its bundle stops (transiently: the next start tries
+     * again), which the container sees at once and reports, instead of waiting for a Runtime that will not come. On
+     * a thread of its own, because stopping the bundle deactivates this component, which waits for the recovery thread.
+     */
+    private static void stopBundle(BundleContext context) {
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getBundle().stop(Bundle.STOP_TRANSIENT);
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warn("could not stop the runtime bundle after the failed start: {}", e.toString());
+            }
+        }, "symphainy-runtime-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     /** Withdraws the Runtime service, then stops the kernel; waits for a recovery still running to end first. */
