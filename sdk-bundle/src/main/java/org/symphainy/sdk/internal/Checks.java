@@ -3,6 +3,9 @@ package org.symphainy.sdk.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +17,6 @@ public final class Checks {
     /** Longest identifier (tenant, actor, session, ids) the SDK accepts. */
     public static final int MAX_ID_LENGTH = 256;
 
-    private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final String VERSION = "\\d+(\\.\\d+(\\.\\d+(\\.[A-Za-z0-9_-]+)?)?)?";
     private static final Pattern VERSION_PATTERN = Pattern.compile(VERSION);
     private static final Pattern RANGE_PATTERN =
@@ -63,17 +65,40 @@ public final class Checks {
         if (value == null || value.isEmpty() || value.length() > MAX_NAME_LENGTH) {
             return false;
         }
-        String[] segments = value.split("\\.", -1);
-        if (segments.length < minSegments) {
-            return false;
-        }
-        for (String segment : segments) {
-            if (!SEGMENT.matcher(segment).matches()) {
+        // by hand, not split and a regular expression: every intent's type, tenant and actor pass here
+        int segments = 0;
+        boolean segmentStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (segmentStart) {
+                if (c < 'a' || c > 'z') {
+                    return false;
+                }
+                segments++;
+                segmentStart = false;
+            } else if (c == '.') {
+                segmentStart = true;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
                 return false;
             }
         }
-        return true;
+        return !segmentStart && segments >= minSegments;
     }
+
+    /** The SHA-256 of {@code bytes} in lower-case hex (one digest per thread, not one per call). */
+    public static String sha256Hex(byte[] bytes) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(bytes));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    });
 
     /** Why {@code value} is not a dotted lower-case name of {@code minSegments} or more segments, or null. */
     public static String nameProblem(String what, String value, int minSegments, String example) {

@@ -1,14 +1,12 @@
 package org.symphainy.runtime.internal.record;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.symphainy.runtime.internal.record.KernelRecord.ExecutionCompleted;
@@ -40,19 +38,70 @@ public final class RecordCodec {
 
     /** The bytes of {@code record}. */
     public static byte[] encode(KernelRecord record) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            string(out, record.executionId());
-            instant(out, record.at());
-            fields(out, record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        Out out = new Out(256);
+        out.writeByte(FORMAT);
+        string(out, record.executionId());
+        instant(out, record.at());
+        fields(out, record);
+        return out.toByteArray();
     }
 
-    private static void fields(DataOutputStream out, KernelRecord record) throws IOException {
+    /** A big-endian byte writer like DataOutputStream, without its stream layers and locks: every record is made here. */
+    private static final class Out {
+
+        private byte[] bytes;
+        private int size;
+
+        Out(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void writeByte(int value) {
+            room(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeShort(int value) {
+            room(2);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            room(4);
+            bytes[size++] = (byte) (value >>> 24);
+            bytes[size++] = (byte) (value >>> 16);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeLong(long value) {
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
+        }
+
+        void write(byte[] value) {
+            room(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    private static void fields(Out out, KernelRecord record) {
         if (record instanceof IntentAccepted r) {
             intent(out, r.intent());
             decisions(out, r.decisions());
@@ -243,7 +292,7 @@ public final class RecordCodec {
         }
     }
 
-    private static void intent(DataOutputStream out, Intent intent) throws IOException {
+    private static void intent(Out out, Intent intent) {
         string(out, intent.type());
         nullable(out, intent.versionRange());
         string(out, intent.tenant());
@@ -259,7 +308,7 @@ public final class RecordCodec {
                 .payload(Json.of(bytes(in))).idempotencyKey(nullable(in)).correlationId(string(in)).build();
     }
 
-    private static void decisions(DataOutputStream out, List<Decision> decisions) throws IOException {
+    private static void decisions(Out out, List<Decision> decisions) {
         out.writeShort(decisions.size());
         for (Decision decision : decisions) {
             out.writeByte(decision.stage().ordinal());
@@ -289,7 +338,7 @@ public final class RecordCodec {
         return decisions;
     }
 
-    private static void handler(DataOutputStream out, HandlerRef handler) throws IOException {
+    private static void handler(Out out, HandlerRef handler) {
         string(out, handler.bundleSymbolicName());
         string(out, handler.bundleVersion());
         string(out, handler.intentType());
@@ -300,7 +349,7 @@ public final class RecordCodec {
         return new HandlerRef(string(in), string(in), string(in), string(in));
     }
 
-    private static void artifacts(DataOutputStream out, List<Artifact> artifacts) throws IOException {
+    private static void artifacts(Out out, List<Artifact> artifacts) {
         out.writeInt(artifacts.size());
         for (Artifact artifact : artifacts) {
             string(out, artifact.kind());
@@ -318,7 +367,7 @@ public final class RecordCodec {
         return artifacts;
     }
 
-    private static void events(DataOutputStream out, List<Event> events) throws IOException {
+    private static void events(Out out, List<Event> events) {
         out.writeInt(events.size());
         for (Event event : events) {
             string(out, event.type());
@@ -335,7 +384,7 @@ public final class RecordCodec {
         return events;
     }
 
-    private static void instant(DataOutputStream out, Instant instant) throws IOException {
+    private static void instant(Out out, Instant instant) {
         out.writeLong(instant.getEpochSecond());
         out.writeInt(instant.getNano());
     }
@@ -344,7 +393,7 @@ public final class RecordCodec {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
-    private static void nullable(DataOutputStream out, String value) throws IOException {
+    private static void nullable(Out out, String value) {
         out.writeBoolean(value != null);
         if (value != null) {
             string(out, value);
@@ -355,7 +404,7 @@ public final class RecordCodec {
         return in.readBoolean() ? string(in) : null;
     }
 
-    private static void string(DataOutputStream out, String value) throws IOException {
+    private static void string(Out out, String value) {
         bytes(out, value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -363,7 +412,7 @@ public final class RecordCodec {
         return new String(bytes(in), StandardCharsets.UTF_8);
     }
 
-    private static void bytes(DataOutputStream out, byte[] value) throws IOException {
+    private static void bytes(Out out, byte[] value) {
         out.writeInt(value.length);
         out.write(value);
     }

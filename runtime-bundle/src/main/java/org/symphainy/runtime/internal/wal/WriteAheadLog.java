@@ -93,7 +93,8 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /**
      * Appends a record. The future completes with its sequence once it is written as the log's {@link Durability}
-     * says, or fails with {@link WalException}. The payload is copied; waits for room if the queue is full. Stages
+     * says, or fails with {@link WalException}. The log takes the payload array as it is, without a copy: do not change
+     * it afterwards. Waits for room if the queue is full. Stages
      * chained synchronously to the future run on the writer thread: keep them short, or use the async variants.
      */
     public CompletableFuture<Long> append(int type, byte[] payload) {
@@ -102,7 +103,7 @@ public final class WriteAheadLog implements AutoCloseable {
             throw new IllegalArgumentException("a WAL payload may have at most " + maxRecordBytes + " bytes, this one "
                     + "has " + payload.length + "; store large contents as artifacts and log a reference to them");
         }
-        return writer.submit(type, payload.clone());
+        return writer.submit(type, payload);
     }
 
     /** The sequence of the last written record (0 for an empty log). */
