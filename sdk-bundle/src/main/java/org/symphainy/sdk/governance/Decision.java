@@ -24,9 +24,26 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
 
     /**
      * The code a stage (the City Manager, which keeps the tenants) denies with when the intent's tenant is not one the
-     * platform knows; the caller's {@link IntentDeniedException} then carries {@code ErrorCode.UNKNOWN_TENANT}.
+     * platform knows. This and the codes below name an {@code ErrorCode}: a denial with one of them reaches the caller
+     * as an {@link IntentDeniedException} with that code (so Experience answers 401, 403, 429 or 422 as fits); any
+     * other denial code reaches it as {@code DENIED}.
      */
     public static final String UNKNOWN_TENANT = "UNKNOWN_TENANT";
+
+    /** The code of a denial because the intent's session proves no one (unknown, expired, revoked). */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+
+    /** The code of a denial because the principal may not do this. */
+    public static final String FORBIDDEN = "FORBIDDEN";
+
+    /** The code of a denial because the tenant's quota is used up for now. */
+    public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
+
+    /** The code of a denial because the payload does not match the intent's schema. */
+    public static final String PAYLOAD_INVALID = "PAYLOAD_INVALID";
+
+    /** The code of a denial because the intent type needs a second principal's approval first. */
+    public static final String APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
 
     /** Checks the rules: reasons present and not blank; a code on, and only on, a denial. */
     public Decision {

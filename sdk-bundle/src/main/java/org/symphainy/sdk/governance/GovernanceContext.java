@@ -2,8 +2,10 @@ package org.symphainy.sdk.governance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.symphainy.sdk.identity.Principal;
 
 /**
  * What the Runtime tells a governance role besides the intent: the execution id it will use, when the intent arrived and
@@ -20,4 +22,13 @@ public interface GovernanceContext {
 
     /** The decisions of the earlier stages, in pipeline order (all allowances, or this stage would not run). */
     List<Decision> decisions();
+
+    /**
+     * The principal of the intent's session as the Traffic Cop's {@link org.symphainy.sdk.identity.Sessions} service
+     * knows it now; empty if the session is unknown, expired or revoked, or no such service is registered (then the
+     * Security Guard denies: there is no anonymous path).
+     */
+    default Optional<Principal> principal() {
+        return Optional.empty();
+    }
 }

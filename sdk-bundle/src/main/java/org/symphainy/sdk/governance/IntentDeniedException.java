@@ -1,15 +1,18 @@
 package org.symphainy.sdk.governance;
 
 import java.util.List;
+import java.util.Set;
 
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.IntentException;
 import org.symphainy.sdk.internal.Checks;
 
 /**
- * Thrown when the governance pipeline denies an intent: code {@link ErrorCode#DENIED} — or
- * {@link ErrorCode#UNKNOWN_TENANT} when the denial's code is {@link Decision#UNKNOWN_TENANT} — with every decision taken
- * (the last one is the denial) so the caller can see which stage said no and why.
+ * Thrown when the governance pipeline denies an intent, with every decision taken (the last one is the denial) so the
+ * caller can see which stage said no and why. Its code is the denial's own when that names a caller-facing
+ * {@link ErrorCode} ({@link Decision#UNKNOWN_TENANT}, {@link Decision#UNAUTHENTICATED}, {@link Decision#FORBIDDEN},
+ * {@link Decision#QUOTA_EXCEEDED}, {@link Decision#PAYLOAD_INVALID}, {@link Decision#APPROVAL_REQUIRED}), otherwise
+ * {@link ErrorCode#DENIED}.
  */
 public class IntentDeniedException extends IntentException {
 
@@ -23,10 +26,12 @@ public class IntentDeniedException extends IntentException {
         this.decisions = Checks.list("decisions", decisions);
     }
 
+    private static final Set<String> CALLER_CODES = Set.of(Decision.UNKNOWN_TENANT, Decision.UNAUTHENTICATED,
+            Decision.FORBIDDEN, Decision.QUOTA_EXCEEDED, Decision.PAYLOAD_INVALID, Decision.APPROVAL_REQUIRED);
+
     private static ErrorCode code(List<Decision> decisions) {
-        boolean unknownTenant = decisions != null && !decisions.isEmpty()
-                && Decision.UNKNOWN_TENANT.equals(decisions.get(decisions.size() - 1).code());
-        return unknownTenant ? ErrorCode.UNKNOWN_TENANT : ErrorCode.DENIED;
+        String code = decisions == null || decisions.isEmpty() ? null : decisions.get(decisions.size() - 1).code();
+        return code != null && CALLER_CODES.contains(code) ? ErrorCode.valueOf(code) : ErrorCode.DENIED;
     }
 
     private static String message(String intentType, List<Decision> decisions) {

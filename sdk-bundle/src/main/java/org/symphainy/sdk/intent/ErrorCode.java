@@ -18,6 +18,16 @@ public enum ErrorCode {
     UNKNOWN_TENANT,
     /** A governance stage denied the intent; the decisions say which and why. */
     DENIED,
+    /** The intent's session or credential proves no one: unknown, expired, revoked, tampered or wrongly signed. */
+    UNAUTHENTICATED,
+    /** The authenticated principal may not do this (its roles or the tenant's policy do not allow it). */
+    FORBIDDEN,
+    /** The tenant's quota (rate or executions in flight) is used up for now; retry later. */
+    QUOTA_EXCEEDED,
+    /** The payload is well-formed JSON but does not match the intent's declared schema. */
+    PAYLOAD_INVALID,
+    /** The intent type needs a second principal's approval before it runs. */
+    APPROVAL_REQUIRED,
     /** The idempotency key was already used by the same tenant with a different intent. */
     IDEMPOTENCY_CONFLICT,
     /** No execution has the given id. */

@@ -3,12 +3,14 @@ package org.symphainy.runtime.internal.kernel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.governance.GovernanceRole;
 import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
 
 /**
@@ -19,17 +21,23 @@ import org.symphainy.sdk.intent.Intent;
 final class GovernancePipeline {
 
     private final Function<Stage, GovernanceRole> roles;
+    private final Function<String, Optional<Principal>> principals;
 
-    /** {@code roles} gives the role service currently registered for a stage, or null. */
-    GovernancePipeline(Function<Stage, GovernanceRole> roles) {
+    /**
+     * {@code roles} gives the role service currently registered for a stage, or null; {@code principals} the principal
+     * of an active session by its id.
+     */
+    GovernancePipeline(Function<Stage, GovernanceRole> roles, Function<String, Optional<Principal>> principals) {
         this.roles = roles;
+        this.principals = principals;
     }
 
     /** Every decision made, in stage order; the last is a denial if any stage denied. */
     List<Decision> decide(Intent intent, String executionId, Instant receivedAt) {
+        Optional<Principal> principal = principal(intent.session());
         List<Decision> decisions = new ArrayList<>(Stage.values().length);
         for (Stage stage : Stage.values()) {
-            Decision decision = decide(stage, intent, new Context(executionId, receivedAt, List.copyOf(decisions)));
+            Decision decision = decide(stage, intent, new Context(executionId, receivedAt, List.copyOf(decisions), principal));
             decisions.add(decision);
             if (decision.denied()) {
                 break;
@@ -62,7 +70,18 @@ final class GovernancePipeline {
         }
     }
 
+    /** The session's principal; a lookup that fails counts as no principal (the Security Guard then denies). */
+    private Optional<Principal> principal(String sessionId) {
+        try {
+            Optional<Principal> principal = principals.apply(sessionId);
+            return principal == null ? Optional.empty() : principal;
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** What a role may know of the execution being decided. */
-    private record Context(String executionId, Instant receivedAt, List<Decision> decisions) implements GovernanceContext {
+    private record Context(String executionId, Instant receivedAt, List<Decision> decisions, Optional<Principal> principal)
+            implements GovernanceContext {
     }
 }

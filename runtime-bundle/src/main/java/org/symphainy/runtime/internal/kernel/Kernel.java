@@ -31,6 +31,7 @@ import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceRole;
 import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.governance.IntentDeniedException;
+import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.IntentException;
@@ -79,8 +80,17 @@ public final class Kernel implements Runtime, AutoCloseable {
      * {@code roles} gives the role service registered for each stage now, or null.
      */
     Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles) {
+        this(walDirectory, config, registry, roles, session -> Optional.empty());
+    }
+
+    /**
+     * As {@link #Kernel(Path, KernelConfig, IntentRegistry, Function)}; {@code principals} gives the principal of an
+     * active session by its id (the Traffic Cop's sessions), for the governance stages.
+     */
+    Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles,
+            Function<String, Optional<Principal>> principals) {
         this.registry = registry;
-        this.pipeline = new GovernancePipeline(roles);
+        this.pipeline = new GovernancePipeline(roles, principals);
         this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
         this.maxInFlight = positive("maxInFlight", config.maxInFlight());
         this.workers = Executors.newFixedThreadPool(positive("workers", config.workers()), named("symphainy-worker"));

@@ -2,6 +2,7 @@ package org.symphainy.runtime.internal.kernel;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,14 +26,18 @@ import org.symphainy.sdk.governance.Librarian;
 import org.symphainy.sdk.governance.SecurityGuard;
 import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.governance.TrafficCop;
+import org.symphainy.sdk.identity.Principal;
+import org.symphainy.sdk.identity.Session;
+import org.symphainy.sdk.identity.Sessions;
 import org.symphainy.sdk.registry.IntentRegistry;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
  * Brings the {@link Kernel} up inside the container and publishes it as the {@link Runtime} service — only once recovery
  * is done, so nobody can reach a runtime that is still reading its log. Recovery runs on a thread of its own: the
- * container goes on starting the other bundles meanwhile. The governance role services are followed dynamically (the
- * highest ranked of each), so a role bundle can come, go or be replaced while the kernel runs.
+ * container goes on starting the other bundles meanwhile. The governance role services and the Traffic Cop's sessions
+ * are followed dynamically (the highest ranked of each), so a role bundle can come, go or be replaced while the kernel
+ * runs.
  */
 @Component(service = {}, immediate = true, configurationPid = "org.symphainy.runtime")
 @Designate(ocd = KernelConfig.class)
@@ -50,6 +55,8 @@ public final class KernelComponent {
     private volatile Librarian librarian;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DataSteward dataSteward;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Sessions sessions;
 
     private final Thread recovery;
     private final Object lock = new Object();
@@ -68,7 +75,7 @@ public final class KernelComponent {
     private void recover(BundleContext context, KernelConfig config, IntentRegistry registry) {
         Kernel made;
         try {
-            made = new Kernel(WalSettings.directory(context, config), config, registry, this::role);
+            made = new Kernel(WalSettings.directory(context, config), config, registry, this::role, this::principal);
         } catch (RuntimeException | Error e) {
             LOG.error("the runtime did not start: {}", e.getMessage() != null ? e.getMessage() : e.toString(), e);
             stopBundle(context);
@@ -134,6 +141,12 @@ public final class KernelComponent {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The principal of an active session, as the Traffic Cop's sessions service knows it now. */
+    private Optional<Principal> principal(String sessionId) {
+        Sessions current = sessions;
+        return current == null ? Optional.empty() : current.find(sessionId).map(Session::principal);
     }
 
     /** The role service registered for a stage now, or null. */

@@ -131,6 +131,32 @@ class KernelTest {
     }
 
     @Test
+    void everyStageSeesThePrincipalOfTheIntentsSessionAndAnUnknownSessionHasNone() throws Exception {
+        java.util.Map<String, org.symphainy.sdk.identity.Principal> active = java.util.Map.of("s-1",
+                new org.symphainy.sdk.identity.Principal("acme", "alice", java.util.Set.of("editor"), "api-key"));
+        Function<Stage, GovernanceRole> roles = stage -> stage != Stage.SECURITY_GUARD ? allowing(stage) : new GovernanceRole() {
+            public Stage stage() {
+                return Stage.SECURITY_GUARD;
+            }
+
+            public Decision decide(Intent intent, org.symphainy.sdk.governance.GovernanceContext context) {
+                return context.principal().map(p -> Decision.allow(Stage.SECURITY_GUARD, p + " may"))
+                        .orElse(Decision.deny(Stage.SECURITY_GUARD, Decision.UNAUTHENTICATED, "no active session"));
+            }
+        };
+        Kernel kernel = new Kernel(dir.resolve("wal"), config(10_000, "fsync"), registry, roles,
+                session -> java.util.Optional.ofNullable(active.get(session)));
+        kernels.add(kernel);
+
+        String id = kernel.submit(intent("platform.echo", "{}")).executionId();
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                () -> kernel.submit(intent("platform.echo", "{}").toBuilder().session("s-unknown").build()));
+
+        assertEquals("alice@acme may", awaitEnd(kernel, id).decisions().get(1).reasons().get(0));
+        assertEquals(ErrorCode.UNAUTHENTICATED, denied.code());
+    }
+
+    @Test
     void aRoleThatThrowsDenies() {
         Kernel kernel = start(stage -> stage != Stage.CITY_MANAGER ? allowing(stage) : new GovernanceRole() {
             public Stage stage() {
