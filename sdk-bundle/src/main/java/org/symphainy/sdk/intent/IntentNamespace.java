@@ -17,6 +17,9 @@ public final class IntentNamespace {
     /** The attribute holding the intent's version, of type {@code Version}. */
     public static final String VERSION_ATTRIBUTE = "version";
 
+    /** The attribute holding the path of the payload's JSON Schema inside the declaring bundle, when it has one. */
+    public static final String SCHEMA_ATTRIBUTE = "schema";
+
     private IntentNamespace() {
     }
 }

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.osgi.annotation.bundle.Attribute;
 import org.osgi.annotation.bundle.Capability;
 
 /**
@@ -32,4 +33,12 @@ public @interface ProvidesIntent {
 
     /** The version of the intent's contract (payload and result), an OSGi version such as {@code 1.0.0}. */
     String version();
+
+    /**
+     * The JSON Schema (2020-12) of the intent's payload, as the path of a resource inside the bundle, such as
+     * {@code schemas/content.ingest.json}; bnd writes it into the capability as the {@code schema} attribute, and the
+     * Librarian validates every payload against it before the intent is accepted. Empty: no schema.
+     */
+    @Attribute(IntentNamespace.SCHEMA_ATTRIBUTE)
+    String schema() default "";
 }

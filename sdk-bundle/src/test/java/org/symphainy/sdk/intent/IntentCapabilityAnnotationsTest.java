@@ -34,6 +34,15 @@ class IntentCapabilityAnnotationsTest {
     }
 
     @Test
+    void aPayloadSchemaBecomesTheCapabilitysSchemaAttribute() throws Exception {
+        Built bundle = build(org.symphainy.sdk.sample.schema.ValidatedHandler.class.getPackageName());
+
+        assertEquals(List.of(), bundle.errors);
+        assertEquals("symphainy.intent;symphainy.intent=\"content.classify\";version:Version=\"2.1.0\";"
+                + "schema=\"schemas/content.classify.json\"", bundle.header("Provide-Capability"));
+    }
+
+    @Test
     void requiresIntentGeneratesAFilterOnTheIntentType() throws Exception {
         Built bundle = build(OnboardingSolution.class.getPackageName());
 
