@@ -34,10 +34,11 @@ final class Bench {
     private final BenchOptions options;
     private final Figures figures;
     private final Path directory;
-    private final EchoIntents intents = new EchoIntents();
+    private final EchoIntents intents;
 
     /** A bench of the kernel {@code kernel} controls, with its WALs under {@code directory}. */
-    Bench(KernelControl kernel, BenchOptions options, Figures figures, Path directory) {
+    Bench(KernelControl kernel, BenchOptions options, Figures figures, Path directory, BenchIdentity identity) {
+        this.intents = new EchoIntents(identity);
         this.kernel = kernel;
         this.options = options;
         this.figures = figures;

@@ -66,9 +66,10 @@ public final class BenchRunner {
         try (StandInRoles roles = StandInRoles.registerMissing(context);
                 KernelControl kernel = new KernelControl(context, configAdmin, components)) {
             Path directory = dataDirectory(context);
-            header(figures, options, directory, roles);
+            BenchIdentity identity = BenchIdentity.establish(context, directory);
+            header(figures, options, directory, roles, identity);
             kernel.awaitStarted();
-            new Bench(kernel, options, figures, directory).run();
+            new Bench(kernel, options, figures, directory, identity).run();
             figures.note("done in %.0f s", (System.nanoTime() - started) / 1e9);
             end(context, outcome, null);
         } catch (InterruptedException e) {
@@ -81,7 +82,8 @@ public final class BenchRunner {
         }
     }
 
-    private static void header(Figures figures, BenchOptions options, Path directory, StandInRoles roles) {
+    private static void header(Figures figures, BenchOptions options, Path directory, StandInRoles roles,
+            BenchIdentity identity) {
         figures.note("symphainy bench: intent %s through the Runtime service; mode %s, %d s per timed scenario, "
                 + "%d submitters", EchoIntents.TYPE, options.mode().name().toLowerCase(java.util.Locale.ROOT),
                 options.seconds(), options.concurrency());
@@ -93,10 +95,15 @@ public final class BenchRunner {
         String store = fileStoreType(directory);
         figures.note("WALs on %s under %s (temporary)%s", store, directory, "tmpfs".equals(store)
                 ? "; tmpfs: fsync reaches no device here, so the durable figures do not mean durable" : "");
+        if (roles.names().size() < org.symphainy.sdk.governance.Stage.values().length) {
+            figures.note("governance: the container's Smart City roles decide%s", roles.names().isEmpty() ? ""
+                    : " (but " + String.join(", ", roles.names()) + ")");
+        }
         if (!roles.names().isEmpty()) {
             figures.note("governance: no Smart City role bundle serves %s; the bench registered stand-ins that allow "
                     + "every intent, in its temporary container only", String.join(", ", roles.names()));
         }
+        figures.note("identity: %s", identity.how());
     }
 
     private static Path dataDirectory(BundleContext context) {

@@ -13,10 +13,16 @@ final class EchoIntents {
     static final Json PAYLOAD = Json.of("{\"source\":\"symphainy bench\",\"purpose\":\"kernel figures\"}");
 
     private final AtomicLong correlation = new AtomicLong();
+    private final BenchIdentity identity;
+
+    /** Intents from {@code identity}. */
+    EchoIntents(BenchIdentity identity) {
+        this.identity = identity;
+    }
 
     /** The next intent, with a correlation id of its own. */
     Intent next() {
-        return Intent.builder(TYPE).versionRange(VERSIONS).tenant("bench").session("bench-session")
-                .actor("symphainy-bench").correlationId("bench-" + correlation.incrementAndGet()).payload(PAYLOAD).build();
+        return Intent.builder(TYPE).versionRange(VERSIONS).tenant(identity.tenant()).session(identity.session())
+                .actor(identity.actor()).correlationId("bench-" + correlation.incrementAndGet()).payload(PAYLOAD).build();
     }
 }
