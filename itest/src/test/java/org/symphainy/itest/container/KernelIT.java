@@ -128,12 +128,19 @@ public class KernelIT {
                 .correlationId("c-1").build();
     }
 
+    /** Allow-all roles that outrank the container's own: these tests are about the kernel, not the policy. */
     private void allowEveryStage() {
-        roles.add(context.registerService(TrafficCop.class, (intent, ctx) -> Decision.allow(Stage.TRAFFIC_COP, "test"), null));
-        roles.add(context.registerService(SecurityGuard.class, (intent, ctx) -> Decision.allow(Stage.SECURITY_GUARD, "test"), null));
-        roles.add(context.registerService(CityManager.class, (intent, ctx) -> Decision.allow(Stage.CITY_MANAGER, "test"), null));
-        roles.add(context.registerService(Librarian.class, (intent, ctx) -> Decision.allow(Stage.LIBRARIAN, "test"), null));
-        roles.add(context.registerService(DataSteward.class, (intent, ctx) -> Decision.allow(Stage.DATA_STEWARD, "test"), null));
+        roles.add(context.registerService(TrafficCop.class, (intent, ctx) -> Decision.allow(Stage.TRAFFIC_COP, "test"), outranking()));
+        roles.add(context.registerService(SecurityGuard.class, (intent, ctx) -> Decision.allow(Stage.SECURITY_GUARD, "test"), outranking()));
+        roles.add(context.registerService(CityManager.class, (intent, ctx) -> Decision.allow(Stage.CITY_MANAGER, "test"), outranking()));
+        roles.add(context.registerService(Librarian.class, (intent, ctx) -> Decision.allow(Stage.LIBRARIAN, "test"), outranking()));
+        roles.add(context.registerService(DataSteward.class, (intent, ctx) -> Decision.allow(Stage.DATA_STEWARD, "test"), outranking()));
+    }
+
+    private static java.util.Dictionary<String, Object> outranking() {
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put(org.osgi.framework.Constants.SERVICE_RANKING, Integer.MAX_VALUE);
+        return properties;
     }
 
     private Execution awaitEnd(String executionId) throws Exception {

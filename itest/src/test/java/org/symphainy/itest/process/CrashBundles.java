@@ -142,7 +142,7 @@ final class CrashBundles {
 
                 private static <T> ServiceRegistration<T> register(BundleContext context, Class<T> role, T service) {
                     Hashtable<String, Object> properties = new Hashtable<>();
-                    properties.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
+                    properties.put(Constants.SERVICE_RANKING, Integer.MAX_VALUE); // outranks the container's roles: this test is about the WAL
                     properties.put(Constants.SERVICE_DESCRIPTION, "test stand-in " + role.getSimpleName() + " (allows all)");
                     return context.registerService(role, service, properties);
                 }
