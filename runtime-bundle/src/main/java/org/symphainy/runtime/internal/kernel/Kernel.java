@@ -307,7 +307,6 @@ public final class Kernel implements Runtime, AutoCloseable {
             throw new IllegalStateException(e);
         }
     });
-    }
 
     private static int positive(String name, int value) {
         if (value < 1) {
