@@ -89,12 +89,21 @@ public class KernelIT {
     }
 
     @Test
-    public void withoutRoleServicesEveryIntentIsDenied() throws Exception {
-        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
-                () -> service(Runtime.class).submit(greet("{}")));
+    public void aRoleWithoutAServiceDeniesEveryIntentNamingTheRole() throws Exception {
+        allowEveryStage();
+        roles.remove(roles.size() - 1).unregister(); // the Data Steward stand-in goes ...
+        Bundle steward = installed("org.symphainy.data-steward");
+        steward.stop(); // ... and so does the container's own Data Steward
+        try {
+            IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                    () -> service(Runtime.class).submit(greet("{}")));
 
-        assertEquals(Stage.TRAFFIC_COP, denied.denial().stage());
-        assertEquals(Decision.ROLE_UNAVAILABLE, denied.denial().code());
+            assertEquals(Stage.DATA_STEWARD, denied.denial().stage());
+            assertEquals(Decision.ROLE_UNAVAILABLE, denied.denial().code());
+            assertTrue(denied.getMessage(), denied.getMessage().contains("no Data Steward service is registered"));
+        } finally {
+            steward.start();
+        }
     }
 
     @Test
@@ -150,12 +159,16 @@ public class KernelIT {
     }
 
     private Bundle handlerBundle() {
+        return installed(HANDLER_BUNDLE);
+    }
+
+    private Bundle installed(String symbolicName) {
         for (Bundle bundle : context.getBundles()) {
-            if (HANDLER_BUNDLE.equals(bundle.getSymbolicName())) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
                 return bundle;
             }
         }
-        throw new AssertionError("the test handler bundle is not installed");
+        throw new AssertionError("bundle " + symbolicName + " is not installed");
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {

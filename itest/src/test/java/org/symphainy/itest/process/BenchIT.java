@@ -50,7 +50,10 @@ class BenchIT {
                 assertTrue(figures.get(name) > 0, name + " is " + figures.get(name) + ", not positive:\n" + bench.output());
             }
             FSYNC_FIGURES.forEach(name -> assertFalse(figures.containsKey(name), "--mode async printed " + name));
-            assertTrue(bench.output().contains("the bench registered stand-ins that allow every intent"), bench.output());
+            // the distribution ships every Smart City role: the bench goes through them, signed in, with no stand-in
+            assertTrue(bench.output().contains("governance: the container's Smart City roles decide\n"), bench.output());
+            assertTrue(bench.output().contains("identity: signed in as admin@system"), bench.output());
+            assertFalse(bench.output().contains("stand-in"), bench.output());
             try (Stream<Path> left = Files.list(data)) {
                 List<Path> benchDirectories = left.filter(p -> p.getFileName().toString().startsWith("bench-")).toList();
                 assertTrue(benchDirectories.isEmpty(), "temporary data directories left behind: " + benchDirectories);

@@ -1,0 +1,145 @@
+package org.symphainy.citymanager.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.symphainy.sdk.governance.CityManager;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.GovernanceContext;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.governance.Tenants;
+import org.symphainy.sdk.governance.Tenants.Tenant;
+import org.symphainy.sdk.intent.Intent;
+
+/**
+ * The City Manager role: decides whether a tenant may run an intent now. In order: the tenant must exist
+ * ({@link Decision#UNKNOWN_TENANT}) and not be suspended ({@link Decision#FORBIDDEN}, with the suspension's reason);
+ * its rate quota must have room ({@link Decision#QUOTA_EXCEEDED}, saying when to retry); then the first policy rule
+ * that matches decides, and no matching rule denies ({@link Decision#FORBIDDEN}). An allowance names the rule.
+ */
+@Component(service = CityManager.class, configurationPid = CityManagerConfig.PID)
+@Designate(ocd = CityManagerConfig.class)
+public final class CityManagerRole implements CityManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.citymanager");
+
+    private final Tenants tenants;
+    private final Path dataDirectory;
+    private final LongSupplier clock;
+    private final PolicyCompiler compiler = new PolicyCompiler(new PolicyLanguage());
+    private volatile PolicyFile policy;
+    private volatile TenantQuotas quotas;
+    private ScheduledExecutorService watch;
+
+    /** The role over the {@code tenants} service, configured by {@code config}. */
+    @Activate
+    public CityManagerRole(BundleContext context, @Reference Tenants tenants, CityManagerConfig config) {
+        this(tenants, DataDirectory.of(context), config, System::nanoTime);
+    }
+
+    /** The role with its files in {@code dataDirectory} and quotas on {@code clock} (nanoseconds). */
+    CityManagerRole(Tenants tenants, Path dataDirectory, CityManagerConfig config, LongSupplier clock) {
+        this.tenants = tenants;
+        this.dataDirectory = dataDirectory;
+        this.clock = clock;
+        configure(config);
+    }
+
+    @Modified
+    synchronized void configure(CityManagerConfig config) {
+        QuotaSettings settings = QuotaSettings.read(config.defaultQuota(), config.quotas(), clock);
+        settings.problems().forEach(problem -> LOG.error("quota configuration ({}): {}", CityManagerConfig.PID, problem));
+        quotas = settings.quotas();
+        Path file = config.policyFile().isBlank() ? dataDirectory.resolve("policies.json") : Path.of(config.policyFile());
+        if (policy == null || !policy.path().equals(file)) {
+            policy = new PolicyFile(file, compiler);
+        } else {
+            policy.reload();
+        }
+        watch(config.policyPollMillis());
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        watch(0);
+    }
+
+    @Override
+    public Decision decide(Intent intent, GovernanceContext context) {
+        Optional<Tenant> tenant = tenants.find(intent.tenant());
+        if (tenant.isEmpty()) {
+            return Decision.deny(Stage.CITY_MANAGER, Decision.UNKNOWN_TENANT, "tenant '" + intent.tenant()
+                    + "' does not exist; create it with the Tenants service (an administrator's platform intent) or "
+                    + "submit the intent for an existing tenant");
+        }
+        if (tenant.get().suspended()) {
+            return Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, "tenant '" + intent.tenant()
+                    + "' is suspended: " + tenant.get().suspendedBecause() + "; an administrator must resume it first");
+        }
+        TenantQuotas limits = quotas;
+        long waitMillis = limits.take(intent.tenant());
+        if (waitMillis > 0) {
+            return Decision.deny(Stage.CITY_MANAGER, Decision.QUOTA_EXCEEDED, "tenant '" + intent.tenant()
+                    + "' is over its rate quota (" + limits.limit(intent.tenant()) + "); retry after " + waitMillis + " ms");
+        }
+        PolicyVerdict verdict = policy.current().decide(new IntentFacts(intent, context.principal()));
+        return verdict.allowed() ? Decision.allow(Stage.CITY_MANAGER, verdict.reason())
+                : Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, verdict.reason());
+    }
+
+    /**
+     * Which of {@code samples} would be decided otherwise under the policy document {@code candidate} (JSON text) than
+     * under the policy in force; throws InvalidPolicy, saying where and what is wrong, if the candidate cannot be used.
+     */
+    public PolicyWhatIf.Report whatIf(String candidate, List<PolicyWhatIf.Sample> samples) throws InvalidPolicy {
+        Policy proposed = compiler.compile(candidate, "candidate policy");
+        return PolicyWhatIf.compare(policy.current(), proposed, samples);
+    }
+
+    /** The policy in force. */
+    Policy policy() {
+        return policy.current();
+    }
+
+    /** Reads the policy file again if it changed (what the watch does every poll). */
+    void reloadIfChanged() {
+        policy.reloadIfChanged();
+    }
+
+    private void watch(long pollMillis) {
+        if (watch != null) {
+            watch.shutdownNow();
+            watch = null;
+        }
+        if (pollMillis > 0) {
+            watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "city-manager-policy-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watch.scheduleWithFixedDelay(this::reloadQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            policy.reloadIfChanged();
+        } catch (RuntimeException e) {
+            LOG.error("policy watch: could not check {}: {}", policy.path(), e.toString());
+        }
+    }
+}

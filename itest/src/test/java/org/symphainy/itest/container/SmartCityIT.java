@@ -1,0 +1,165 @@
+package org.symphainy.itest.container;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.IntentDeniedException;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.governance.Tenants;
+import org.symphainy.sdk.identity.ApiKeys;
+import org.symphainy.sdk.identity.AuthenticationException;
+import org.symphainy.sdk.identity.Authenticator;
+import org.symphainy.sdk.identity.Principal;
+import org.symphainy.sdk.identity.Sessions;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.Runtime;
+
+/**
+ * The real governance pipeline in the distribution's container, with no stand-in: the Smart City role bundles of
+ * {@code system/} decide every intent. Secure defaults: the bootstrap administrator (its key in {@code data/admin.key})
+ * may run platform intents; a forged session, a credential that proves nothing, a tenant nobody created and a user whose
+ * roles grant nothing are each refused with their own code, and every decision names the stage that took it.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SmartCityIT {
+
+    private static final long WAIT_MILLIS = 30_000;
+
+    @Inject
+    private BundleContext context;
+
+    /** The distribution's container, as it ships. */
+    @Configuration
+    public Option[] configuration() throws IOException {
+        return options(Distribution.container());
+    }
+
+    @Test
+    public void theBootstrapAdministratorRunsAPlatformIntentThroughEveryRealRole() throws Exception {
+        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
+        assertEquals("system", admin.tenant());
+        assertEquals("admin", admin.actor());
+        assertTrue(admin.roles().toString(), admin.hasRole("admin"));
+
+        String session = service(Sessions.class).open(admin).id();
+        Execution execution = awaitEnd(service(Runtime.class).submit(echo(admin, session)).executionId());
+
+        assertEquals(ExecutionState.COMPLETED, execution.state());
+        List<Decision> decisions = execution.decisions();
+        assertEquals(decisions.toString(), Stage.values().length, decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            assertEquals(Stage.values()[i], decisions.get(i).stage());
+            assertTrue(decisions.get(i).toString(), decisions.get(i).allowed());
+            assertFalse("a real role decided, not a stand-in: " + decisions.get(i),
+                    decisions.get(i).toString().contains("stand-in"));
+        }
+    }
+
+    @Test
+    public void aForgedSessionIsUnauthenticatedAtTheTrafficCop() throws Exception {
+        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
+
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                () -> service(Runtime.class).submit(echo(admin, "ses_forged")));
+
+        assertEquals(ErrorCode.UNAUTHENTICATED, denied.code());
+        assertEquals(Stage.TRAFFIC_COP, denied.denial().stage());
+    }
+
+    @Test
+    public void aCredentialThatProvesNothingIsRefused() throws Exception {
+        AuthenticationException refused = assertThrows(AuthenticationException.class,
+                () -> service(Authenticator.class).authenticate("sk_unknown_c2VjcmV0"));
+
+        assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
+        assertFalse(refused.getMessage(), refused.getMessage().contains("c2VjcmV0"));
+    }
+
+    @Test
+    public void aUserWhoseRolesGrantNothingIsForbidden() throws Exception {
+        service(Tenants.class).create("acme", "Acme Corporation");
+        ApiKeys.IssuedKey key = service(ApiKeys.class).create("acme", "alice", Set.of("content-editor"), "integration test");
+        Principal alice = service(Authenticator.class).authenticate(key.secret());
+
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                () -> service(Runtime.class).submit(echo(alice, service(Sessions.class).open(alice).id())));
+
+        assertEquals(ErrorCode.FORBIDDEN, denied.code());
+    }
+
+    @Test
+    public void aTenantNobodyCreatedIsUnknownAtTheCityManager() throws Exception {
+        ApiKeys.IssuedKey key = service(ApiKeys.class).create("globex", "bob", Set.of("admin"), "integration test");
+        Principal bob = service(Authenticator.class).authenticate(key.secret());
+
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                () -> service(Runtime.class).submit(echo(bob, service(Sessions.class).open(bob).id())));
+
+        assertEquals(ErrorCode.UNKNOWN_TENANT, denied.code());
+        assertEquals(Stage.CITY_MANAGER, denied.denial().stage());
+    }
+
+    private static Intent echo(Principal principal, String session) {
+        return Intent.builder("platform.echo").tenant(principal.tenant()).actor(principal.actor()).session(session)
+                .correlationId("smart-city-it").payload(Json.of("{\"hello\":\"city\"}")).build();
+    }
+
+    /** The bootstrap administrator's key, which the Security Guard writes at the first start of a data directory. */
+    private String bootstrapKey() throws Exception {
+        Path file = Path.of(context.getProperty("symphainy.data"), "admin.key");
+        await(() -> Files.isReadable(file), file + " to be written");
+        return Files.readString(file).trim();
+    }
+
+    private Execution awaitEnd(String executionId) throws Exception {
+        Runtime runtime = service(Runtime.class);
+        await(() -> runtime.execution(executionId).map(e -> e.state().isTerminal()).orElse(false), "execution " + executionId + " to end");
+        return runtime.execution(executionId).orElseThrow();
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(WAIT_MILLIS);
+        assertNotNull("no " + type.getSimpleName() + " service within " + WAIT_MILLIS + " ms", service);
+        return service;
+    }
+
+    private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!condition.get()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("waited " + WAIT_MILLIS + " ms for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+}
