@@ -301,6 +301,11 @@ class KernelTest {
         });
         Kernel kernel = start(KernelFixtures::allowing);
         String id = kernel.submit(intent("test.slow", "{}")).executionId();
+        // the step has started (its record applied) and its handler waits: the state to subscribe to is known
+        for (long deadline = System.nanoTime() + 10_000_000_000L; kernel.execution(id).orElseThrow().state()
+                != ExecutionState.RUNNING && System.nanoTime() < deadline; ) {
+            Thread.sleep(1);
+        }
         List<org.symphainy.sdk.runtime.ExecutionUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         kernel.subscribe(id, update -> {
@@ -313,10 +318,11 @@ class KernelTest {
         release.countDown();
 
         assertTrue(ended.await(20, java.util.concurrent.TimeUnit.SECONDS), "no terminal update: " + updates);
-        assertEquals(List.of(ExecutionState.ACCEPTED, ExecutionState.RUNNING, ExecutionState.RUNNING, ExecutionState.COMPLETED),
-                updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::state).toList(), "the current state, then each change");
-        assertEquals(List.of(1L, 2L, 3L, 4L), updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::sequence).toList(),
-                "numbered within the execution, from 1");
+        assertEquals(List.of(ExecutionState.RUNNING, ExecutionState.RUNNING, ExecutionState.COMPLETED),
+                updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::state).toList(),
+                "the current state (step started), then each change (step completed, execution completed)");
+        assertEquals(List.of(2L, 3L, 4L), updates.stream().map(org.symphainy.sdk.runtime.ExecutionUpdate::sequence).toList(),
+                "numbered within the execution: IntentAccepted was 1, StepStarted 2");
         List<org.symphainy.sdk.runtime.ExecutionUpdate> late = new java.util.concurrent.CopyOnWriteArrayList<>();
         kernel.subscribe(id, late::add);
         for (long deadline = System.nanoTime() + 10_000_000_000L; late.isEmpty() && System.nanoTime() < deadline; ) {
