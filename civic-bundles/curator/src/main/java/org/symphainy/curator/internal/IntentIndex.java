@@ -16,7 +16,11 @@ import org.symphainy.sdk.registry.AdmittedHandler;
  */
 final class IntentIndex {
 
+    /** Parsed ranges kept, at most: clients send a handful of distinct ranges, parsing one costs more than the lookup. */
+    private static final int RANGES_KEPT = 1_024;
+
     private final Map<String, NavigableMap<Version, AdmittedHandler>> byType = new ConcurrentHashMap<>();
+    private final Map<String, VersionRange> ranges = new ConcurrentHashMap<>();
 
     /** Adds the handler unless its (type, version) is taken; returns the one that holds it now. */
     synchronized AdmittedHandler add(AdmittedHandler handler) {
@@ -47,13 +51,25 @@ final class IntentIndex {
         if (range == null || range.isBlank()) {
             return Optional.of(versions.lastEntry().getValue());
         }
-        VersionRange accepted = VersionRange.valueOf(range);
+        VersionRange accepted = range(range);
         for (Map.Entry<Version, AdmittedHandler> entry : versions.descendingMap().entrySet()) {
             if (accepted.includes(entry.getKey())) {
                 return Optional.of(entry.getValue());
             }
         }
         return Optional.empty();
+    }
+
+    /** The parsed range, kept for the next lookup (unless many distinct ranges were seen: then parsed each time). */
+    private VersionRange range(String text) {
+        VersionRange parsed = ranges.get(text);
+        if (parsed == null) {
+            parsed = VersionRange.valueOf(text);
+            if (ranges.size() < RANGES_KEPT) {
+                ranges.put(text, parsed);
+            }
+        }
+        return parsed;
     }
 
     /** The handler indexed for exactly this (type, version), if any. */
