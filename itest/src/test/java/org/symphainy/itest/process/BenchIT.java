@@ -28,7 +28,8 @@ class BenchIT {
     private static final List<String> ASYNC_FIGURES = List.of("async_intents_per_s", "async_completed_per_s",
             "recovery_1m_records_s", "heap_bytes_per_execution", "replay_records_per_s");
     private static final List<String> FSYNC_FIGURES = List.of("durable_intents_per_s", "durable_completed_per_s",
-            "durable_submit_p50_ms", "durable_submit_p99_ms", "durable_complete_p50_ms", "durable_complete_p99_ms");
+            "durable_submit_p50_ms", "durable_submit_p99_ms", "durable_complete_p50_ms", "durable_complete_p99_ms",
+            "governance_p50_us", "governance_p99_us", "governed_vs_bare_throughput_ratio");
     private static final Pattern FIGURE = Pattern.compile("^([a-z0-9_]+): (\\d+(?:\\.\\d+)?)(?: \\(.+\\))?$");
     /** Bounds a hung bench, not a performance check: filling the million-record WAL takes most of the run. */
     private static final Duration PATIENCE = Duration.ofMinutes(10);
@@ -58,6 +59,27 @@ class BenchIT {
                 List<Path> benchDirectories = left.filter(p -> p.getFileName().toString().startsWith("bench-")).toList();
                 assertTrue(benchDirectories.isEmpty(), "temporary data directories left behind: " + benchDirectories);
             }
+        }
+    }
+
+    @Test
+    void fsyncModeMeasuresTheRealGovernancePipelineAgainstTheBareKernel() throws Exception {
+        Path data = work.resolve("data");
+        try (ContainerProcess bench = ContainerProcess.start(ContainerProcess.distribution(), data, Map.of(),
+                "bench", "--seconds", "1", "--mode", "fsync")) {
+            awaitExit(bench);
+            assertEquals(0, bench.exitCode(), bench.output());
+
+            Map<String, Double> figures = figures(bench.lines(), bench.output());
+            for (String name : FSYNC_FIGURES) {
+                assertTrue(figures.containsKey(name), "no figure " + name + " in:\n" + bench.output());
+                assertTrue(figures.get(name) > 0, name + " is " + figures.get(name) + ", not positive:\n" + bench.output());
+            }
+            ASYNC_FIGURES.forEach(name -> assertFalse(figures.containsKey(name), "--mode fsync printed " + name));
+            // the scenario's intents passed every real role (a denial fails the bench) under the thousand-rule policy
+            assertTrue(bench.output().contains("under 1000 policy rules"), bench.output());
+            assertTrue(bench.output().contains("the same with allow-all stand-ins outranking the container's roles"),
+                    bench.output());
         }
     }
 

@@ -20,6 +20,12 @@ import org.symphainy.sdk.runtime.Runtime;
  */
 final class Bench {
 
+    /** How long the City Manager may take to read the scenario's policy file. */
+    private static final Duration POLICY_PATIENCE = Duration.ofSeconds(30);
+
+    /** Intents the governance scenario times the pipeline for (after as many to warm up). */
+    private static final int GOVERNED_TIMED = 20_000;
+
     /** The offered load of the latency scenario, in intents per second. */
     static final int OFFERED_PER_SECOND = 2_000;
     /** The WAL records of one platform.echo execution: IntentAccepted, StepStarted, StepCompleted, ExecutionCompleted. */
@@ -35,10 +41,15 @@ final class Bench {
     private final Figures figures;
     private final Path directory;
     private final EchoIntents intents;
+    private final BenchIdentity identity;
+    private final org.osgi.framework.BundleContext context;
 
     /** A bench of the kernel {@code kernel} controls, with its WALs under {@code directory}. */
-    Bench(KernelControl kernel, BenchOptions options, Figures figures, Path directory, BenchIdentity identity) {
+    Bench(KernelControl kernel, BenchOptions options, Figures figures, Path directory, BenchIdentity identity,
+            org.osgi.framework.BundleContext context) {
         this.intents = new EchoIntents(identity);
+        this.identity = identity;
+        this.context = context;
         this.kernel = kernel;
         this.options = options;
         this.figures = figures;
@@ -49,6 +60,7 @@ final class Bench {
     void run() throws InterruptedException {
         if (options.mode().fsync()) {
             durable();
+            governance();
         }
         if (options.mode().async()) {
             async();
@@ -58,7 +70,7 @@ final class Bench {
 
     private void durable() throws InterruptedException {
         Runtime runtime = kernel.use("fsync", directory.resolve("wal-fsync"));
-        Throughput throughput = throughput(runtime, "fsync");
+        Throughput throughput = throughput(runtime, "fsync", intents);
         figures.figure("durable_intents_per_s", throughput.accepted(), 0, Figures.atLeast(throughput.accepted(), 10_000));
         figures.figure("durable_completed_per_s", throughput.completed(), 0, throughput.remark());
 
@@ -73,9 +85,60 @@ final class Bench {
         figures.figure("durable_complete_p99_ms", ended.millis(99), 2, durable.count() + " submissions");
     }
 
+    /**
+     * The governance scenario: intents of {@code bench.governed} (a payload schema, a data source) under a policy of a
+     * thousand rules. The pipeline's cost per intent, timed on one thread; then durable throughput through the real
+     * roles against the same with allow-all stand-ins outranking them, in this run, as a ratio.
+     */
+    private void governance() throws InterruptedException {
+        if (!identity.signedIn()) {
+            figures.note("governance: skipped, the container has no Smart City role bundles to measure");
+            return;
+        }
+        Runtime runtime = kernel.use("fsync", directory.resolve("wal-governance"));
+        EchoIntents orders = new EchoIntents(identity, GovernedHandler.TYPE, EchoIntents.ORDER);
+        PipelineTimer timer = new PipelineTimer(context);
+        Path policy = BenchPolicy.write(directory);
+        awaitPolicy(timer, orders, policy);
+        figures.note("governance: intent %s (JSON Schema of 10 properties, 1 data source) under %d policy rules (%s); "
+                + "the pipeline timed on one thread", GovernedHandler.TYPE, BenchPolicy.RULES, policy);
+        Percentiles pipeline = new Percentiles(timer.time(orders, GOVERNED_TIMED));
+        figures.figure("governance_p50_us", pipeline.millis(50) * 1_000, 1, Figures.below(pipeline.millis(50) * 1_000, 50));
+        figures.figure("governance_p99_us", pipeline.millis(99) * 1_000, 1, pipeline.count() + " intents");
+        Throughput governed = throughput(runtime, "governed fsync", orders);
+        Throughput bare;
+        try (StandInRoles standIns = StandInRoles.registerOutranking(context)) {
+            figures.note("governance: the same with allow-all stand-ins outranking the container's roles");
+            bare = throughput(runtime, "bare fsync", orders);
+        }
+        figures.figure("governed_vs_bare_throughput_ratio", governed.accepted() / bare.accepted(), 2, String.format(
+                java.util.Locale.ROOT, "%.0f governed / %.0f bare intents per second", governed.accepted(), bare.accepted()));
+    }
+
+    /** Waits until the City Manager decides by the scenario's policy (it reads its policy file every few seconds). */
+    private static void awaitPolicy(PipelineTimer timer, EchoIntents orders, Path policy) throws InterruptedException {
+        long deadline = System.nanoTime() + POLICY_PATIENCE.toNanos();
+        while (true) {
+            String reasons;
+            try {
+                reasons = timer.decideOnce(orders.next()).toString();
+            } catch (BenchFailure e) {
+                reasons = e.getMessage();
+            }
+            if (reasons.contains(BenchPolicy.ALLOWING_RULE)) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new BenchFailure("the City Manager did not take up the scenario's policy " + policy + " within "
+                        + POLICY_PATIENCE.toSeconds() + " s; the last decisions: " + reasons);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private void async() throws InterruptedException {
         Runtime runtime = kernel.use("async", directory.resolve("wal-async"));
-        Throughput throughput = throughput(runtime, "async");
+        Throughput throughput = throughput(runtime, "async", intents);
         figures.figure("async_intents_per_s", throughput.accepted(), 0, Figures.atLeast(throughput.accepted(), 50_000));
         figures.figure("async_completed_per_s", throughput.completed(), 0, throughput.remark());
     }
@@ -132,7 +195,7 @@ final class Bench {
     }
 
     /** Closed-loop throughput after a warm-up; completions are waited for, so a backlog shows in the second figure. */
-    private Throughput throughput(Runtime runtime, String mode) throws InterruptedException {
+    private Throughput throughput(Runtime runtime, String mode, EchoIntents intents) throws InterruptedException {
         figures.note("%s: %d submitters for %d s (closed loop) after a %d s warm-up", mode, options.concurrency(),
                 options.seconds(), options.warmUp().toSeconds());
         ClosedLoop loop = new ClosedLoop(options.concurrency(), "submitter");

@@ -22,8 +22,9 @@ import org.symphainy.sdk.intent.IntentException;
  * @param actor the intents' actor
  * @param session the session every intent names
  * @param how how the identity was established, for the bench's header
+ * @param signedIn true if the container's Security Guard and Traffic Cop signed the bench in
  */
-record BenchIdentity(String tenant, String actor, String session, String how) {
+record BenchIdentity(String tenant, String actor, String session, String how, boolean signedIn) {
 
     /** The identity to use in the container of {@code context}, whose data directory is {@code data}. */
     static BenchIdentity establish(BundleContext context, Path data) {
@@ -31,7 +32,7 @@ record BenchIdentity(String tenant, String actor, String session, String how) {
         Sessions sessions = service(context, Sessions.class);
         if (authenticator == null || sessions == null) {
             return new BenchIdentity("bench", "symphainy-bench", "bench-session",
-                    "a made-up identity (no Security Guard or Traffic Cop bundle serves sign-in)");
+                    "a made-up identity (no Security Guard or Traffic Cop bundle serves sign-in)", false);
         }
         Path keyFile = data.resolve("admin.key");
         String key;
@@ -45,7 +46,7 @@ record BenchIdentity(String tenant, String actor, String session, String how) {
             Principal principal = authenticator.authenticate(key);
             Session session = sessions.open(principal);
             return new BenchIdentity(principal.tenant(), principal.actor(), session.id(),
-                    "signed in as " + principal + " with the bootstrap administrator's API key (" + keyFile + ")");
+                    "signed in as " + principal + " with the bootstrap administrator's API key (" + keyFile + ")", true);
         } catch (IntentException e) {
             throw new BenchFailure("the bootstrap administrator's API key in " + keyFile + " was refused: " + e.getMessage());
         }

@@ -75,7 +75,7 @@ public final class BenchRunner {
                         identity.tenant(), CITY_MANAGER_PID, identity.tenant());
             }
             kernel.awaitStarted();
-            new Bench(kernel, options, figures, directory, identity).run();
+            new Bench(kernel, options, figures, directory, identity, context).run();
             figures.note("done in %.0f s", (System.nanoTime() - started) / 1e9);
             end(context, outcome, null);
         } catch (InterruptedException e) {

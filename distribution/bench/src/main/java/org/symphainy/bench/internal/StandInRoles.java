@@ -31,6 +31,22 @@ final class StandInRoles implements AutoCloseable {
     private StandInRoles() {
     }
 
+    /**
+     * Registers a stand-in for every stage, ranked above every other service: the container's roles step aside until
+     * {@link #close()} (the governance scenario's bare run, for its throughput ratio).
+     */
+    static StandInRoles registerOutranking(BundleContext context) {
+        StandInRoles roles = new StandInRoles();
+        for (Stage stage : Stage.values()) {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(Constants.SERVICE_RANKING, Integer.MAX_VALUE);
+            properties.put(Constants.SERVICE_DESCRIPTION, "symphainy bench stand-in " + stage.roleName() + " (allows all)");
+            roles.registrations.add(context.registerService(roleInterface(stage).getName(), standIn(stage), properties));
+            roles.names.add(stage.roleName());
+        }
+        return roles;
+    }
+
     /** Registers a stand-in for every stage whose role has no service now. */
     static StandInRoles registerMissing(BundleContext context) {
         StandInRoles roles = new StandInRoles();
@@ -77,7 +93,7 @@ final class StandInRoles implements AutoCloseable {
         };
     }
 
-    private static Class<? extends GovernanceRole> roleInterface(Stage stage) {
+    static Class<? extends GovernanceRole> roleInterface(Stage stage) {
         return switch (stage) {
             case TRAFFIC_COP -> TrafficCop.class;
             case SECURITY_GUARD -> SecurityGuard.class;

@@ -20,7 +20,7 @@ class StandInRolesTest {
         for (Stage stage : Stage.values()) {
             GovernanceRole role = StandInRoles.standIn(stage);
             assertEquals(stage, role.stage());
-            Decision decision = role.decide(new EchoIntents(new BenchIdentity("bench", "symphainy-bench", "bench-session", "test")).next(), null);
+            Decision decision = role.decide(new EchoIntents(new BenchIdentity("bench", "symphainy-bench", "bench-session", "test", false)).next(), null);
             assertTrue(decision.allowed(), decision.toString());
             assertEquals(stage, decision.stage());
             assertTrue(decision.reasons().get(0).contains("stand-in " + stage.roleName() + " of symphainy bench"),
