@@ -214,11 +214,13 @@ class SessionStoreTest {
                 return ids;
             }));
         }
-        int active = 0;
+        List<String> all = new ArrayList<>();
         for (Future<List<String>> ids : opened) {
-            for (String id : ids.get()) {
-                active += store.find(id).isPresent() ? 1 : 0;
-            }
+            all.addAll(ids.get()); // every thread done before counting: a count while others still open would be stale
+        }
+        int active = 0;
+        for (String id : all) {
+            active += store.find(id).isPresent() ? 1 : 0;
         }
         threads.shutdown();
         assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
