@@ -127,6 +127,55 @@ public class SmartCityIT {
         assertEquals(Stage.CITY_MANAGER, denied.denial().stage());
     }
 
+    @Test
+    public void aHigherRankedCustomerRoleReplacesTheDefaultWhileItIsThere() throws Exception {
+        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
+        String session = service(Sessions.class).open(admin).id();
+        java.util.Hashtable<String, Object> ranking = new java.util.Hashtable<>();
+        ranking.put(org.osgi.framework.Constants.SERVICE_RANKING, 100);
+        org.osgi.framework.ServiceRegistration<org.symphainy.sdk.governance.SecurityGuard> customer = context.registerService(
+                org.symphainy.sdk.governance.SecurityGuard.class, (intent, ctx) -> Decision.deny(Stage.SECURITY_GUARD,
+                        Decision.FORBIDDEN, "the customer's own Security Guard allows nothing today"), ranking);
+        try {
+            IntentDeniedException denied = assertThrows(IntentDeniedException.class,
+                    () -> service(Runtime.class).submit(echo(admin, session)));
+            assertTrue(denied.getMessage(), denied.getMessage().contains("the customer's own Security Guard"));
+        } finally {
+            customer.unregister();
+        }
+
+        Execution execution = awaitEnd(service(Runtime.class).submit(echo(admin, session)).executionId());
+        assertEquals("the default Security Guard is back", ExecutionState.COMPLETED, execution.state());
+    }
+
+    @Test
+    public void aQuotaBreachSaysWhenToRetry() throws Exception {
+        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
+        String session = service(Sessions.class).open(admin).id();
+        org.osgi.service.cm.Configuration quotas = service(org.osgi.service.cm.ConfigurationAdmin.class)
+                .getConfiguration("org.symphainy.citymanager", "?");
+        java.util.Hashtable<String, Object> tight = new java.util.Hashtable<>();
+        tight.put("quotas", new String[] {"system=1/1"});
+        quotas.update(tight);
+        try {
+            IntentDeniedException denied = null;
+            long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+            while (denied == null && System.currentTimeMillis() < deadline) { // until the City Manager has the update
+                try {
+                    service(Runtime.class).submit(echo(admin, session));
+                } catch (IntentDeniedException e) {
+                    denied = e;
+                }
+            }
+            assertNotNull("no quota breach with a quota of 1 intent per second", denied);
+            assertEquals(ErrorCode.QUOTA_EXCEEDED, denied.code());
+            assertEquals(Stage.CITY_MANAGER, denied.denial().stage());
+            assertTrue(denied.getMessage(), denied.getMessage().contains("retry after"));
+        } finally {
+            quotas.delete();
+        }
+    }
+
     private static Intent echo(Principal principal, String session) {
         return Intent.builder("platform.echo").tenant(principal.tenant()).actor(principal.actor()).session(session)
                 .correlationId("smart-city-it").payload(Json.of("{\"hello\":\"city\"}")).build();
