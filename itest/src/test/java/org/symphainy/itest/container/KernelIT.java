@@ -1,7 +1,6 @@
 package org.symphainy.itest.container;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
@@ -12,11 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
 import org.junit.After;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -27,7 +26,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 import org.symphainy.sdk.governance.CityManager;
 import org.symphainy.sdk.governance.DataSteward;
 import org.symphainy.sdk.governance.Decision;
@@ -55,11 +53,17 @@ import org.symphainy.sdk.runtime.Runtime;
 @ExamReactorStrategy(PerClass.class)
 public class KernelIT {
 
-    private static final long WAIT_MILLIS = 30_000;
     private static final String HANDLER_BUNDLE = "org.symphainy.itest.handler";
 
     @Inject
     private BundleContext context;
+
+    private ContainerServices container;
+
+    @Before
+    public void connect() {
+        container = new ContainerServices(context);
+    }
 
     private final List<ServiceRegistration<?>> roles = new ArrayList<>();
 
@@ -71,6 +75,7 @@ public class KernelIT {
 
     @After
     public void withdrawRoles() {
+        container.close();
         roles.forEach(ServiceRegistration::unregister);
         roles.clear();
     }
@@ -79,8 +84,8 @@ public class KernelIT {
     public void aGovernedIntentRunsThroughTheWholeContainer() throws Exception {
         allowEveryStage();
 
-        String id = service(Runtime.class).submit(greet("{\"name\":\"ada\"}")).executionId();
-        Execution execution = awaitEnd(id);
+        String id = container.service(Runtime.class).submit(greet("{\"name\":\"ada\"}")).executionId();
+        Execution execution = container.awaitEnd(id);
 
         assertEquals(ExecutionState.COMPLETED, execution.state());
         assertEquals(HANDLER_BUNDLE, execution.handler().bundleSymbolicName());
@@ -92,11 +97,11 @@ public class KernelIT {
     public void aRoleWithoutAServiceDeniesEveryIntentNamingTheRole() throws Exception {
         allowEveryStage();
         roles.remove(roles.size() - 1).unregister(); // the Data Steward stand-in goes ...
-        Bundle steward = installed("org.symphainy.data-steward");
+        Bundle steward = container.installed("org.symphainy.data-steward");
         steward.stop(); // ... and so does the container's own Data Steward
         try {
             IntentDeniedException denied = assertThrows(IntentDeniedException.class,
-                    () -> service(Runtime.class).submit(greet("{}")));
+                    () -> container.service(Runtime.class).submit(greet("{}")));
 
             assertEquals(Stage.DATA_STEWARD, denied.denial().stage());
             assertEquals(Decision.ROLE_UNAVAILABLE, denied.denial().code());
@@ -108,7 +113,7 @@ public class KernelIT {
 
     @Test
     public void theRuntimeBundleServesTheBuiltInEcho() throws Exception {
-        RegisteredIntent echo = service(IntentRegistry.class).intents().stream()
+        RegisteredIntent echo = container.service(IntentRegistry.class).intents().stream()
                 .filter(r -> r.declaredBy().intentType().equals("platform.echo")).findFirst().orElseThrow();
 
         assertTrue(echo.detail(), echo.ready());
@@ -118,8 +123,8 @@ public class KernelIT {
     @Test
     public void aHandlerBundleUninstalledWhileIdleAndInstalledAgainServesAgain() throws Exception {
         allowEveryStage();
-        Runtime runtime = service(Runtime.class);
-        IntentRegistry registry = service(IntentRegistry.class);
+        Runtime runtime = container.service(Runtime.class);
+        IntentRegistry registry = container.service(IntentRegistry.class);
         Bundle handler = handlerBundle();
 
         handler.uninstall();
@@ -128,8 +133,8 @@ public class KernelIT {
         assertEquals(ErrorCode.UNKNOWN_INTENT, unknown.code());
 
         context.installBundle(handlerLocation()).start();
-        await(() -> registry.resolve("test.greet", null).isPresent(), "test.greet to be served again");
-        assertEquals(ExecutionState.COMPLETED, awaitEnd(runtime.submit(greet("{\"again\":true}")).executionId()).state());
+        ContainerServices.await(() -> registry.resolve("test.greet", null).isPresent(), "test.greet to be served again");
+        assertEquals(ExecutionState.COMPLETED, container.awaitEnd(runtime.submit(greet("{\"again\":true}")).executionId()).state());
     }
 
     private Intent greet(String payload) {
@@ -152,41 +157,8 @@ public class KernelIT {
         return properties;
     }
 
-    private Execution awaitEnd(String executionId) throws Exception {
-        Runtime runtime = service(Runtime.class);
-        await(() -> runtime.execution(executionId).map(e -> e.state().isTerminal()).orElse(false), "execution " + executionId + " to end");
-        return runtime.execution(executionId).orElseThrow();
-    }
-
     private Bundle handlerBundle() {
-        return installed(HANDLER_BUNDLE);
-    }
-
-    private Bundle installed(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("bundle " + symbolicName + " is not installed");
-    }
-
-    private <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(WAIT_MILLIS);
-        assertNotNull("no " + type.getSimpleName() + " service within " + WAIT_MILLIS + " ms", service);
-        return service;
-    }
-
-    private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("waited " + WAIT_MILLIS + " ms for " + what);
-            }
-            Thread.sleep(5);
-        }
+        return container.installed(HANDLER_BUNDLE);
     }
 
     private static String handlerLocation() {

@@ -12,10 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
+import org.junit.After;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,7 +25,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.IntentDeniedException;
 import org.symphainy.sdk.governance.Stage;
@@ -51,12 +51,23 @@ import org.symphainy.sdk.runtime.Runtime;
 @ExamReactorStrategy(PerClass.class)
 public class SmartCityIT {
 
-    private static final long WAIT_MILLIS = 30_000;
 
     @Inject
     private BundleContext context;
 
+    private ContainerServices container;
+
+    @Before
+    public void connect() {
+        container = new ContainerServices(context);
+    }
+
     /** The distribution's container, as it ships. */
+    @After
+    public void disconnect() {
+        container.close();
+    }
+
     @Configuration
     public Option[] configuration() throws IOException {
         return options(Distribution.container());
@@ -64,13 +75,13 @@ public class SmartCityIT {
 
     @Test
     public void theBootstrapAdministratorRunsAPlatformIntentThroughEveryRealRole() throws Exception {
-        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
         assertEquals("system", admin.tenant());
         assertEquals("admin", admin.actor());
         assertTrue(admin.roles().toString(), admin.hasRole("admin"));
 
-        String session = service(Sessions.class).open(admin).id();
-        Execution execution = awaitEnd(service(Runtime.class).submit(echo(admin, session)).executionId());
+        String session = container.service(Sessions.class).open(admin).id();
+        Execution execution = container.awaitEnd(container.service(Runtime.class).submit(echo(admin, session)).executionId());
 
         assertEquals(ExecutionState.COMPLETED, execution.state());
         List<Decision> decisions = execution.decisions();
@@ -85,10 +96,10 @@ public class SmartCityIT {
 
     @Test
     public void aForgedSessionIsUnauthenticatedAtTheTrafficCop() throws Exception {
-        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
 
         IntentDeniedException denied = assertThrows(IntentDeniedException.class,
-                () -> service(Runtime.class).submit(echo(admin, "ses_forged")));
+                () -> container.service(Runtime.class).submit(echo(admin, "ses_forged")));
 
         assertEquals(ErrorCode.UNAUTHENTICATED, denied.code());
         assertEquals(Stage.TRAFFIC_COP, denied.denial().stage());
@@ -97,7 +108,7 @@ public class SmartCityIT {
     @Test
     public void aCredentialThatProvesNothingIsRefused() throws Exception {
         AuthenticationException refused = assertThrows(AuthenticationException.class,
-                () -> service(Authenticator.class).authenticate("sk_unknown_c2VjcmV0"));
+                () -> container.service(Authenticator.class).authenticate("sk_unknown_c2VjcmV0"));
 
         assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
         assertFalse(refused.getMessage(), refused.getMessage().contains("c2VjcmV0"));
@@ -105,23 +116,23 @@ public class SmartCityIT {
 
     @Test
     public void aUserWhoseRolesGrantNothingIsForbidden() throws Exception {
-        service(Tenants.class).create("acme", "Acme Corporation");
-        ApiKeys.IssuedKey key = service(ApiKeys.class).create("acme", "alice", Set.of("content-editor"), "integration test");
-        Principal alice = service(Authenticator.class).authenticate(key.secret());
+        container.service(Tenants.class).create("acme", "Acme Corporation");
+        ApiKeys.IssuedKey key = container.service(ApiKeys.class).create("acme", "alice", Set.of("content-editor"), "integration test");
+        Principal alice = container.service(Authenticator.class).authenticate(key.secret());
 
         IntentDeniedException denied = assertThrows(IntentDeniedException.class,
-                () -> service(Runtime.class).submit(echo(alice, service(Sessions.class).open(alice).id())));
+                () -> container.service(Runtime.class).submit(echo(alice, container.service(Sessions.class).open(alice).id())));
 
         assertEquals(ErrorCode.FORBIDDEN, denied.code());
     }
 
     @Test
     public void aTenantNobodyCreatedIsUnknownAtTheCityManager() throws Exception {
-        ApiKeys.IssuedKey key = service(ApiKeys.class).create("globex", "bob", Set.of("admin"), "integration test");
-        Principal bob = service(Authenticator.class).authenticate(key.secret());
+        ApiKeys.IssuedKey key = container.service(ApiKeys.class).create("globex", "bob", Set.of("admin"), "integration test");
+        Principal bob = container.service(Authenticator.class).authenticate(key.secret());
 
         IntentDeniedException denied = assertThrows(IntentDeniedException.class,
-                () -> service(Runtime.class).submit(echo(bob, service(Sessions.class).open(bob).id())));
+                () -> container.service(Runtime.class).submit(echo(bob, container.service(Sessions.class).open(bob).id())));
 
         assertEquals(ErrorCode.UNKNOWN_TENANT, denied.code());
         assertEquals(Stage.CITY_MANAGER, denied.denial().stage());
@@ -129,8 +140,8 @@ public class SmartCityIT {
 
     @Test
     public void aHigherRankedCustomerRoleReplacesTheDefaultWhileItIsThere() throws Exception {
-        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
-        String session = service(Sessions.class).open(admin).id();
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
+        String session = container.service(Sessions.class).open(admin).id();
         java.util.Hashtable<String, Object> ranking = new java.util.Hashtable<>();
         ranking.put(org.osgi.framework.Constants.SERVICE_RANKING, 100);
         org.osgi.framework.ServiceRegistration<org.symphainy.sdk.governance.SecurityGuard> customer = context.registerService(
@@ -138,31 +149,31 @@ public class SmartCityIT {
                         Decision.FORBIDDEN, "the customer's own Security Guard allows nothing today"), ranking);
         try {
             IntentDeniedException denied = assertThrows(IntentDeniedException.class,
-                    () -> service(Runtime.class).submit(echo(admin, session)));
+                    () -> container.service(Runtime.class).submit(echo(admin, session)));
             assertTrue(denied.getMessage(), denied.getMessage().contains("the customer's own Security Guard"));
         } finally {
             customer.unregister();
         }
 
-        Execution execution = awaitEnd(service(Runtime.class).submit(echo(admin, session)).executionId());
+        Execution execution = container.awaitEnd(container.service(Runtime.class).submit(echo(admin, session)).executionId());
         assertEquals("the default Security Guard is back", ExecutionState.COMPLETED, execution.state());
     }
 
     @Test
     public void aQuotaBreachSaysWhenToRetry() throws Exception {
-        Principal admin = service(Authenticator.class).authenticate(bootstrapKey());
-        String session = service(Sessions.class).open(admin).id();
-        org.osgi.service.cm.Configuration quotas = service(org.osgi.service.cm.ConfigurationAdmin.class)
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
+        String session = container.service(Sessions.class).open(admin).id();
+        org.osgi.service.cm.Configuration quotas = container.service(org.osgi.service.cm.ConfigurationAdmin.class)
                 .getConfiguration("org.symphainy.citymanager", "?");
         java.util.Hashtable<String, Object> tight = new java.util.Hashtable<>();
         tight.put("quotas", new String[] {"system=1/1"});
         quotas.update(tight);
         try {
             IntentDeniedException denied = null;
-            long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+            long deadline = System.currentTimeMillis() + ContainerServices.WAIT_MILLIS;
             while (denied == null && System.currentTimeMillis() < deadline) { // until the City Manager has the update
                 try {
-                    service(Runtime.class).submit(echo(admin, session));
+                    container.service(Runtime.class).submit(echo(admin, session));
                 } catch (IntentDeniedException e) {
                     denied = e;
                 }
@@ -184,31 +195,7 @@ public class SmartCityIT {
     /** The bootstrap administrator's key, which the Security Guard writes at the first start of a data directory. */
     private String bootstrapKey() throws Exception {
         Path file = Path.of(context.getProperty("symphainy.data"), "admin.key");
-        await(() -> Files.isReadable(file), file + " to be written");
+        ContainerServices.await(() -> Files.isReadable(file), file + " to be written");
         return Files.readString(file).trim();
-    }
-
-    private Execution awaitEnd(String executionId) throws Exception {
-        Runtime runtime = service(Runtime.class);
-        await(() -> runtime.execution(executionId).map(e -> e.state().isTerminal()).orElse(false), "execution " + executionId + " to end");
-        return runtime.execution(executionId).orElseThrow();
-    }
-
-    private <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(WAIT_MILLIS);
-        assertNotNull("no " + type.getSimpleName() + " service within " + WAIT_MILLIS + " ms", service);
-        return service;
-    }
-
-    private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("waited " + WAIT_MILLIS + " ms for " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 }
