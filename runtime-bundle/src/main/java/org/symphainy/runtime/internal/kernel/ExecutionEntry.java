@@ -54,8 +54,7 @@ final class ExecutionEntry {
     private Failure stepFailure;
     private Failure failure;
     private Instant endedAt;
-    private long lastSequence;
-    private int records = 1;
+    private int records = 1; // applied so far, IntentAccepted first: the number of the latest update
 
     /** The execution accepted by the IntentAccepted record at {@code sequence}, whose head is {@code head}. */
     ExecutionEntry(long sequence, RecordHead head) {
@@ -68,7 +67,6 @@ final class ExecutionEntry {
         this.actor = admission.actor();
         this.handler = admission.handler();
         this.seed = admission.seed();
-        this.lastSequence = sequence;
     }
 
     /** Holds the whole accepted record while the execution runs (a handler needs its intent). */
@@ -81,7 +79,7 @@ final class ExecutionEntry {
         }
     }
 
-    /** Moves the execution by one record; throws IllegalStateException if the record does not fit. */
+    /** Moves the execution by the record at {@code sequence}; throws IllegalStateException if it does not fit. */
     synchronized void apply(long sequence, RecordHead record) {
         switch (record.type()) {
             case STEP_STARTED -> {
@@ -122,13 +120,7 @@ final class ExecutionEntry {
         if (state.isTerminal()) {
             accepted = null; // it ended: the WAL keeps the intent, the index keeps the rest
         }
-        lastSequence = sequence;
         records++;
-    }
-
-    /** How many of the execution's records have been applied (IntentAccepted is the first): its update number. */
-    synchronized int records() {
-        return records;
     }
 
     /** The update a subscriber sees for the execution's state now. */
@@ -204,14 +196,6 @@ final class ExecutionEntry {
         List<String> artifactIds = IntStream.rangeClosed(1, artifactCount).mapToObj(this::artifactId).toList();
         return new Step(STEP, intentType, handler, stepState, attempts, context(attempts), stepStartedAt, stepEndedAt,
                 artifactIds, stepFailure);
-    }
-
-    synchronized Failure failure() {
-        return failure;
-    }
-
-    synchronized long lastSequence() {
-        return lastSequence;
     }
 
     /** The recorded context of an attempt: the execution's clock and seed, so every attempt and replay sees the same. */
