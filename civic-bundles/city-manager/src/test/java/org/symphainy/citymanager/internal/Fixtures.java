@@ -1,16 +1,14 @@
 package org.symphainy.citymanager.internal;
 
 import java.lang.annotation.Annotation;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 /** Intents, principals, contexts and configurations for the tests. */
 final class Fixtures {
@@ -35,27 +33,7 @@ final class Fixtures {
     }
 
     static GovernanceContext context(Principal principal) {
-        return new GovernanceContext() {
-            @Override
-            public String executionId() {
-                return "e-1";
-            }
-
-            @Override
-            public Instant receivedAt() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public List<Decision> decisions() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Principal> principal() {
-                return Optional.ofNullable(principal);
-            }
-        };
+        return TestGovernanceContext.of("e-1", principal);
     }
 
     static IntentFacts facts(Intent intent, Principal principal) {

@@ -1,15 +1,12 @@
 package org.symphainy.datasteward.internal;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 /** Intents, principals and governance contexts for tests. */
 final class Intents {
@@ -30,26 +27,6 @@ final class Intents {
 
     /** A context whose session proves {@code principal}; null for a session that proves no one. */
     static GovernanceContext context(Principal principal) {
-        return new GovernanceContext() {
-            @Override
-            public String executionId() {
-                return "ex-1";
-            }
-
-            @Override
-            public Instant receivedAt() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public List<Decision> decisions() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Principal> principal() {
-                return Optional.ofNullable(principal);
-            }
-        };
+        return TestGovernanceContext.of("ex-1", principal);
     }
 }

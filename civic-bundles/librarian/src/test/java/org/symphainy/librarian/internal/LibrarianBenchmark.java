@@ -2,14 +2,13 @@ package org.symphainy.librarian.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 /**
  * Times {@link PayloadLibrarian#decide} on the hot path: a small payload (10 properties, about 250 bytes) against a
@@ -50,22 +49,7 @@ public final class LibrarianBenchmark {
 
     private static final String INVALID = VALID.replace("482113", "\"big\"").replace("\"upload\"", "\"fax\"");
 
-    private static final GovernanceContext CONTEXT = new GovernanceContext() {
-        @Override
-        public String executionId() {
-            return "exec-1";
-        }
-
-        @Override
-        public Instant receivedAt() {
-            return Instant.EPOCH;
-        }
-
-        @Override
-        public List<Decision> decisions() {
-            return List.of();
-        }
-    };
+    private static final GovernanceContext CONTEXT = TestGovernanceContext.of("exec-1", null);
 
     private LibrarianBenchmark() {
     }

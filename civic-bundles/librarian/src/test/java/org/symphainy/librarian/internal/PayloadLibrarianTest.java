@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,26 +18,12 @@ import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 /** The Librarian's decisions, with schemas from real bundles in a real Felix and a registry filled by hand. */
 class PayloadLibrarianTest {
 
-    private static final GovernanceContext CONTEXT = new GovernanceContext() {
-        @Override
-        public String executionId() {
-            return "exec-1";
-        }
-
-        @Override
-        public Instant receivedAt() {
-            return Instant.EPOCH;
-        }
-
-        @Override
-        public List<Decision> decisions() {
-            return List.of();
-        }
-    };
+    private static final GovernanceContext CONTEXT = TestGovernanceContext.of("exec-1", null);
 
     @TempDir
     Path cache;

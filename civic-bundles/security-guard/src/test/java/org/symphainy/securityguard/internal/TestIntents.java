@@ -1,14 +1,11 @@
 package org.symphainy.securityguard.internal;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 /** Intents and governance contexts for tests. */
 final class TestIntents {
@@ -28,26 +25,6 @@ final class TestIntents {
 
     /** A context whose session proves {@code principal} (null: no session). */
     static GovernanceContext context(Principal principal) {
-        return new GovernanceContext() {
-            @Override
-            public String executionId() {
-                return "e-1";
-            }
-
-            @Override
-            public Instant receivedAt() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public List<Decision> decisions() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Principal> principal() {
-                return Optional.ofNullable(principal);
-            }
-        };
+        return TestGovernanceContext.of("e-1", principal);
     }
 }

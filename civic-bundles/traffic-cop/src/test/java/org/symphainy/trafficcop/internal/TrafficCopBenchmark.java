@@ -11,6 +11,7 @@ import java.util.function.ToIntFunction;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 /**
  * Figures for the Traffic Cop's decision, which runs for every intent: nanoseconds per decision, the median of
@@ -49,7 +50,7 @@ public final class TrafficCopBenchmark {
             Intent allowed = intent(id, "alice");
             Intent forbidden = intent(id, "mallory");
             Intent unknown = intent(new SessionTokens(new java.security.SecureRandom()).next(), "alice");
-            TestContext context = TestContext.of("01JH5Q2V7K3M9X4T8R6N0P1W2Y");
+            TestGovernanceContext context = TestGovernanceContext.of("01JH5Q2V7K3M9X4T8R6N0P1W2Y", null);
 
             System.out.println("sessions stored: " + sessions.store().size());
             report("allow (ns/decision)", rounds, perRound, i -> role.decide(allowed, context).allowed() ? 1 : 0);

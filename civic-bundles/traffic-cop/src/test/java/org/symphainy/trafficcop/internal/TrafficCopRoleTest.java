@@ -20,6 +20,7 @@ import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Session;
 import org.symphainy.sdk.identity.Sessions;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.testkit.TestGovernanceContext;
 
 class TrafficCopRoleTest {
 
@@ -38,7 +39,7 @@ class TrafficCopRoleTest {
     void allowsAnIntentFromTheActiveSessionsPrincipal() {
         Session session = sessions.open(ALICE);
 
-        Decision decision = role.decide(intent(session.id(), "acme", "alice"), TestContext.of("ex-42"));
+        Decision decision = role.decide(intent(session.id(), "acme", "alice"), TestGovernanceContext.of("ex-42", null));
 
         assertTrue(decision.allowed(), decision.toString());
         assertEquals(Stage.TRAFFIC_COP, decision.stage());
@@ -51,7 +52,7 @@ class TrafficCopRoleTest {
     void deniesAnUnknownSessionWithoutEchoingIt() {
         String unknown = new SessionTokens(new SecureRandom()).next();
 
-        Decision decision = role.decide(intent(unknown, "acme", "alice"), TestContext.of("ex-1"));
+        Decision decision = role.decide(intent(unknown, "acme", "alice"), TestGovernanceContext.of("ex-1", null));
 
         assertDenied(Decision.UNAUTHENTICATED, decision);
         assertEquals("session " + unknown.substring(0, 10) + "... is unknown, expired or revoked: open a new session "
@@ -64,7 +65,7 @@ class TrafficCopRoleTest {
         Session session = sessions.open(ALICE);
         clock.advance(Duration.ofHours(8));
 
-        assertDenied(Decision.UNAUTHENTICATED, role.decide(intent(session.id(), "acme", "alice"), TestContext.of("ex-1")));
+        assertDenied(Decision.UNAUTHENTICATED, role.decide(intent(session.id(), "acme", "alice"), TestGovernanceContext.of("ex-1", null)));
     }
 
     @Test
@@ -72,7 +73,7 @@ class TrafficCopRoleTest {
         Session session = sessions.open(ALICE);
         clock.advance(Duration.ofMinutes(30));
 
-        assertDenied(Decision.UNAUTHENTICATED, role.decide(intent(session.id(), "acme", "alice"), TestContext.of("ex-1")));
+        assertDenied(Decision.UNAUTHENTICATED, role.decide(intent(session.id(), "acme", "alice"), TestGovernanceContext.of("ex-1", null)));
     }
 
     @Test
@@ -80,12 +81,12 @@ class TrafficCopRoleTest {
         Session session = sessions.open(ALICE);
         sessions.revoke(session.id());
 
-        assertDenied(Decision.UNAUTHENTICATED, role.decide(intent(session.id(), "acme", "alice"), TestContext.of("ex-1")));
+        assertDenied(Decision.UNAUTHENTICATED, role.decide(intent(session.id(), "acme", "alice"), TestGovernanceContext.of("ex-1", null)));
     }
 
     @Test
     void deniesASessionThatIsNotAnIdItIssued() {
-        Decision decision = role.decide(intent("bench-session", "acme", "alice"), TestContext.of("ex-1"));
+        Decision decision = role.decide(intent("bench-session", "acme", "alice"), TestGovernanceContext.of("ex-1", null));
 
         assertDenied(Decision.UNAUTHENTICATED, decision);
         assertTrue(decision.reasons().get(0).startsWith("session bench-sess... is unknown"), decision.toString());
@@ -95,7 +96,7 @@ class TrafficCopRoleTest {
     void deniesAnIntentForAnotherTenantNamingBoth() {
         Session session = sessions.open(ALICE);
 
-        Decision decision = role.decide(intent(session.id(), "globex", "alice"), TestContext.of("ex-1"));
+        Decision decision = role.decide(intent(session.id(), "globex", "alice"), TestGovernanceContext.of("ex-1", null));
 
         assertDenied(Decision.FORBIDDEN, decision);
         assertEquals("session " + session.id().substring(0, 10) + "... belongs to actor 'alice' in tenant 'acme', but the "
@@ -107,7 +108,7 @@ class TrafficCopRoleTest {
     void deniesAnIntentForAnotherActorNamingBoth() {
         Session session = sessions.open(ALICE);
 
-        Decision decision = role.decide(intent(session.id(), "acme", "mallory"), TestContext.of("ex-1"));
+        Decision decision = role.decide(intent(session.id(), "acme", "mallory"), TestGovernanceContext.of("ex-1", null));
 
         assertDenied(Decision.FORBIDDEN, decision);
         assertTrue(decision.reasons().get(0).contains("belongs to actor 'alice' in tenant 'acme', but the intent names "
@@ -116,7 +117,7 @@ class TrafficCopRoleTest {
 
     @Test
     void decidesByItsOwnSessionsNotByThePrincipalTheContextOffers() {
-        TestContext vouchingForAlice = new TestContext("ex-1", Instant.EPOCH, List.of(), Optional.of(ALICE));
+        TestGovernanceContext vouchingForAlice = new TestGovernanceContext("ex-1", Instant.EPOCH, List.of(), Optional.of(ALICE));
 
         String forged = new SessionTokens(new SecureRandom()).next();
 
@@ -144,13 +145,13 @@ class TrafficCopRoleTest {
         };
         TrafficCopRole overForeign = new TrafficCopRole(foreign);
 
-        assertEquals(role.decide(intent(session.id(), "acme", "alice"), TestContext.of("ex-1")),
-                overForeign.decide(intent(session.id(), "acme", "alice"), TestContext.of("ex-1")));
-        assertEquals(role.decide(intent(session.id(), "acme", "bob"), TestContext.of("ex-1")),
-                overForeign.decide(intent(session.id(), "acme", "bob"), TestContext.of("ex-1")));
+        assertEquals(role.decide(intent(session.id(), "acme", "alice"), TestGovernanceContext.of("ex-1", null)),
+                overForeign.decide(intent(session.id(), "acme", "alice"), TestGovernanceContext.of("ex-1", null)));
+        assertEquals(role.decide(intent(session.id(), "acme", "bob"), TestGovernanceContext.of("ex-1", null)),
+                overForeign.decide(intent(session.id(), "acme", "bob"), TestGovernanceContext.of("ex-1", null)));
         sessions.revoke(session.id());
         assertDenied(Decision.UNAUTHENTICATED, overForeign.decide(intent(session.id(), "acme", "alice"),
-                TestContext.of("ex-1")));
+                TestGovernanceContext.of("ex-1", null)));
     }
 
     private static void assertDenied(String code, Decision decision) {
