@@ -6,13 +6,14 @@ import org.symphainy.sdk.internal.Checks;
 
 /**
  * One stage's verdict on an intent, always with reasons a person can read. A denial also carries a stable code (upper
- * case, such as {@code QUOTA_EXCEEDED}) that clients may branch on; an allowance has none. The Runtime records every
- * decision with the execution, allowed or not.
+ * case, such as {@code QUOTA_EXCEEDED}) that clients may branch on. An allowance has no code, except one condition:
+ * {@link #APPROVAL_REQUIRED}, an allowance that holds the execution until a second principal approves it
+ * ({@link #allowOnApproval}). The Runtime records every decision with the execution, allowed or not.
  *
  * @param stage the stage that decided
  * @param allowed true to let the intent proceed, false to deny it
  * @param reasons why, in plain words; at least one
- * @param code the stable code of a denial; null when allowed
+ * @param code the stable code of a denial; on an allowance null, or {@link #APPROVAL_REQUIRED} for a held one
  */
 public record Decision(Stage stage, boolean allowed, List<String> reasons, String code) {
 
@@ -42,10 +43,13 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
     /** The code of a denial because the payload does not match the intent's schema. */
     public static final String PAYLOAD_INVALID = "PAYLOAD_INVALID";
 
-    /** The code of a denial because the intent type needs a second principal's approval first. */
+    /**
+     * On an allowance, the condition that a second principal approves before the execution runs (the Runtime records it
+     * as {@code AWAITING_APPROVAL}); on a denial, that an approval was asked for and could not be given.
+     */
     public static final String APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
 
-    /** Checks the rules: reasons present and not blank; a code on, and only on, a denial. */
+    /** Checks the rules: reasons present and not blank; a code on a denial; on an allowance none or APPROVAL_REQUIRED. */
     public Decision {
         Checks.present("stage", stage);
         reasons = Checks.list("reasons", reasons);
@@ -53,9 +57,9 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
             throw new IllegalArgumentException(stage + " decision has no reasons; give at least one, in plain words");
         }
         reasons.forEach(reason -> Checks.text(stage + " decision reason", reason));
-        if (allowed && code != null) {
+        if (allowed && code != null && !APPROVAL_REQUIRED.equals(code)) {
             throw new IllegalArgumentException(stage + " allowed the intent but gave code '" + code
-                    + "'; codes are for denials only");
+                    + "'; an allowance's only code is " + APPROVAL_REQUIRED + " (allowed once a second principal approves)");
         }
         if (!allowed && !Checks.isCode(code)) {
             throw new IllegalArgumentException(stage + " denied the intent with code '" + Checks.printable(code)
@@ -68,9 +72,22 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
         return new Decision(stage, true, List.of(Checks.present("reason", reason)), null);
     }
 
+    /**
+     * An allowance by {@code stage} on condition that a second principal approves the execution first, for
+     * {@code reason} (which should say what requires the approval).
+     */
+    public static Decision allowOnApproval(Stage stage, String reason) {
+        return new Decision(stage, true, List.of(Checks.present("reason", reason)), APPROVAL_REQUIRED);
+    }
+
     /** A denial by {@code stage} with a stable {@code code}, for {@code reason}. */
     public static Decision deny(Stage stage, String code, String reason) {
         return new Decision(stage, false, List.of(Checks.present("reason", reason)), code);
+    }
+
+    /** True if this decision allows the intent only once a second principal approves it. */
+    public boolean needsApproval() {
+        return allowed && APPROVAL_REQUIRED.equals(code);
     }
 
     /** True if this decision denies the intent. */
@@ -81,6 +98,7 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
     /** {@code Security Guard denied (NOT_AUTHORISED): actor bob may not ...}, as messages show a decision. */
     @Override
     public String toString() {
-        return stage.roleName() + (allowed ? " allowed: " : " denied (" + code + "): ") + String.join("; ", reasons);
+        return stage.roleName() + (!allowed ? " denied (" + code + "): " : needsApproval() ? " allowed once approved: "
+                : " allowed: ") + String.join("; ", reasons);
     }
 }

@@ -31,4 +31,12 @@ public interface GovernanceContext {
     default Optional<Principal> principal() {
         return Optional.empty();
     }
+
+    /**
+     * How many executions of the intent's tenant are in flight now: accepted and not yet ended, not counting those
+     * waiting for approval. What the City Manager's in-flight quota compares with; 0 if the Runtime does not say.
+     */
+    default int tenantInFlight() {
+        return 0;
+    }
 }

@@ -28,6 +28,12 @@ public enum ErrorCode {
     PAYLOAD_INVALID,
     /** The intent type needs a second principal's approval before it runs. */
     APPROVAL_REQUIRED,
+    /** An execution that waited for approval was rejected by the principal asked to approve it. */
+    APPROVAL_REJECTED,
+    /** An execution that waited for approval was not approved in time (the runtime's approval timeout). */
+    APPROVAL_EXPIRED,
+    /** An approval or rejection names an execution that is not waiting for one (never was, or was decided already). */
+    NOT_AWAITING_APPROVAL,
     /** The idempotency key was already used by the same tenant with a different intent. */
     IDEMPOTENCY_CONFLICT,
     /** No execution has the given id. */

@@ -47,10 +47,19 @@ class DecisionTest {
     }
 
     @Test
-    void anAllowanceMustNotCarryACode() {
+    void anAllowanceCarriesNoCodeButTheApprovalCondition() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Decision(Stage.TRAFFIC_COP, true, List.of("session s-1 is open"), "OK"));
-        assertEquals("TRAFFIC_COP allowed the intent but gave code 'OK'; codes are for denials only", e.getMessage());
+        assertEquals("TRAFFIC_COP allowed the intent but gave code 'OK'; an allowance's only code is APPROVAL_REQUIRED "
+                + "(allowed once a second principal approves)", e.getMessage());
+
+        Decision held = Decision.allowOnApproval(Stage.CITY_MANAGER, "rule 'big-transfers' requires a second principal");
+        assertTrue(held.allowed());
+        assertTrue(held.needsApproval());
+        assertFalse(held.denied());
+        assertEquals("City Manager allowed once approved: rule 'big-transfers' requires a second principal", held.toString());
+        assertFalse(Decision.allow(Stage.CITY_MANAGER, "rule 'r' allows").needsApproval());
+        assertFalse(Decision.deny(Stage.CITY_MANAGER, Decision.APPROVAL_REQUIRED, "no second principal").needsApproval());
     }
 
     @Test

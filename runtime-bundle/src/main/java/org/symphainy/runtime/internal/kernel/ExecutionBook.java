@@ -12,7 +12,6 @@ import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.runtime.internal.record.KernelRecord.StepCompleted;
 import org.symphainy.runtime.internal.record.RecordHead;
-import org.symphainy.runtime.internal.record.RecordType;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
@@ -47,7 +46,7 @@ final class ExecutionBook {
 
     /** Applies one durable record, given by its head; {@code whole} is the record itself when the kernel has it. */
     void apply(long sequence, RecordHead head, KernelRecord whole) {
-        if (head.type() == RecordType.INTENT_ACCEPTED) {
+        if (ExecutionEntry.accepts(head.type())) {
             ExecutionEntry entry = new ExecutionEntry(sequence, share(head));
             if (byId.putIfAbsent(entry.id(), entry) != null) {
                 throw new IllegalStateException("WAL record " + sequence + " accepts execution " + entry.id() + " a second time");

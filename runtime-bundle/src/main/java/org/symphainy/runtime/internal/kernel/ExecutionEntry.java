@@ -44,7 +44,7 @@ final class ExecutionEntry {
     private final HandlerRef handler;
     private final long seed;
     private IntentAccepted accepted;
-    private ExecutionState state = ExecutionState.ACCEPTED;
+    private ExecutionState state;
     private StepState stepState;
     private int attempts;
     private Instant stepStartedAt;
@@ -67,6 +67,7 @@ final class ExecutionEntry {
         this.actor = admission.actor();
         this.handler = admission.handler();
         this.seed = admission.seed();
+        this.state = head.type() == RecordType.INTENT_HELD ? ExecutionState.AWAITING_APPROVAL : ExecutionState.ACCEPTED;
     }
 
     /** Holds the whole accepted record while the execution runs (a handler needs its intent). */
@@ -82,8 +83,12 @@ final class ExecutionEntry {
     /** Moves the execution by the record at {@code sequence}; throws IllegalStateException if it does not fit. */
     synchronized void apply(long sequence, RecordHead record) {
         switch (record.type()) {
+            case EXECUTION_APPROVED -> {
+                require(state == ExecutionState.AWAITING_APPROVAL, record);
+                state = ExecutionState.ACCEPTED;
+            }
             case STEP_STARTED -> {
-                require(!state.isTerminal() && stepState != StepState.COMPLETED, record);
+                require(!state.isTerminal() && state != ExecutionState.AWAITING_APPROVAL && stepState != StepState.COMPLETED, record);
                 state = ExecutionState.RUNNING;
                 stepState = StepState.RUNNING;
                 attempts = record.attempt();
@@ -229,8 +234,17 @@ final class ExecutionEntry {
         }
     }
 
-    /** True for the record types that move an existing execution: all but IntentAccepted and IntentDenied. */
+    /** True for the record types that move an existing execution: all but IntentAccepted, IntentHeld and IntentDenied. */
     static boolean transitions(RecordType type) {
-        return type != RecordType.INTENT_ACCEPTED && type != RecordType.INTENT_DENIED;
+        return type != RecordType.INTENT_ACCEPTED && type != RecordType.INTENT_HELD && type != RecordType.INTENT_DENIED;
+    }
+
+    /** True for the records that make an execution: IntentAccepted and IntentHeld. */
+    static boolean accepts(RecordType type) {
+        return type == RecordType.INTENT_ACCEPTED || type == RecordType.INTENT_HELD;
+    }
+
+    String actor() {
+        return actor;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
@@ -22,22 +23,27 @@ final class GovernancePipeline {
 
     private final Function<Stage, GovernanceRole> roles;
     private final Function<String, Optional<Principal>> principals;
+    private final ToIntFunction<String> tenantLoad;
 
     /**
      * {@code roles} gives the role service currently registered for a stage, or null; {@code principals} the principal
-     * of an active session by its id.
+     * of an active session by its id; {@code tenantLoad} how many executions a tenant has in flight.
      */
-    GovernancePipeline(Function<Stage, GovernanceRole> roles, Function<String, Optional<Principal>> principals) {
+    GovernancePipeline(Function<Stage, GovernanceRole> roles, Function<String, Optional<Principal>> principals,
+            ToIntFunction<String> tenantLoad) {
         this.roles = roles;
         this.principals = principals;
+        this.tenantLoad = tenantLoad;
     }
 
     /** Every decision made, in stage order; the last is a denial if any stage denied. */
     List<Decision> decide(Intent intent, String executionId, Instant receivedAt) {
         Optional<Principal> principal = principal(intent.session());
+        int inFlight = tenantLoad.applyAsInt(intent.tenant());
         List<Decision> decisions = new ArrayList<>(Stage.values().length);
         for (Stage stage : Stage.values()) {
-            Decision decision = decide(stage, intent, new Context(executionId, receivedAt, List.copyOf(decisions), principal));
+            Decision decision = decide(stage, intent, new Context(executionId, receivedAt, List.copyOf(decisions), principal,
+                    inFlight));
             decisions.add(decision);
             if (decision.denied()) {
                 break;
@@ -81,7 +87,7 @@ final class GovernancePipeline {
     }
 
     /** What a role may know of the execution being decided. */
-    private record Context(String executionId, Instant receivedAt, List<Decision> decisions, Optional<Principal> principal)
-            implements GovernanceContext {
+    private record Context(String executionId, Instant receivedAt, List<Decision> decisions, Optional<Principal> principal,
+            int tenantInFlight) implements GovernanceContext {
     }
 }

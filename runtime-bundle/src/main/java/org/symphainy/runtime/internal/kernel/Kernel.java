@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symphainy.runtime.internal.record.KernelRecord;
+import org.symphainy.runtime.internal.record.KernelRecord.ExecutionApproved;
+import org.symphainy.runtime.internal.record.KernelRecord.ExecutionFailed;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
 import org.symphainy.runtime.internal.record.RecordHead;
@@ -40,6 +43,7 @@ import org.symphainy.sdk.registry.IntentRegistry;
 import org.symphainy.sdk.registry.RegisteredIntent;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
+import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.ExecutionSummary;
 import org.symphainy.sdk.runtime.ExecutionUpdate;
 import org.symphainy.sdk.runtime.Page;
@@ -68,8 +72,11 @@ public final class Kernel implements Runtime, AutoCloseable {
     private final ExecutionBook book;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Set<String> parked = ConcurrentHashMap.newKeySet();
+    private final Set<String> deciding = ConcurrentHashMap.newKeySet(); // held executions being approved, rejected or expired
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final TenantLoad load = new TenantLoad();
     private final int maxInFlight;
+    private final Duration approvalTimeout;
     private final Journal journal;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
@@ -90,9 +97,10 @@ public final class Kernel implements Runtime, AutoCloseable {
     Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles,
             Function<String, Optional<Principal>> principals) {
         this.registry = registry;
-        this.pipeline = new GovernancePipeline(roles, principals);
+        this.pipeline = new GovernancePipeline(roles, principals, load::of);
         this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
         this.maxInFlight = positive("maxInFlight", config.maxInFlight());
+        this.approvalTimeout = Duration.ofSeconds(positive("approvalTimeoutSeconds", config.approvalTimeoutSeconds()));
         this.workers = Executors.newFixedThreadPool(positive("workers", config.workers()), named("symphainy-worker"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("symphainy-timer"));
         timer.setRemoveOnCancelPolicy(true); // every step arms a watchdog; a cancelled one must not linger until it is due
@@ -102,13 +110,17 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis());
         List<ExecutionEntry> unfinished = book.unfinished();
+        List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
+        List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();
         for (ExecutionEntry entry : unfinished) {
             entry.attach((IntentAccepted) journal.read(entry.acceptedSequence()));
         }
-        inFlight.set(unfinished.size());
-        LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume", book.size(),
-                journal.lastSequence(), (System.nanoTime() - started) / 1_000_000, unfinished.size());
-        unfinished.forEach(entry -> workers.execute(() -> run(entry)));
+        resumed.forEach(entry -> load.start(entry.tenant()));
+        inFlight.set(resumed.size());
+        LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume, {} awaiting approval",
+                book.size(), journal.lastSequence(), (System.nanoTime() - started) / 1_000_000, resumed.size(), held.size());
+        resumed.forEach(entry -> workers.execute(() -> run(entry)));
+        held.forEach(this::expireLater);
         timers.scheduleWithFixedDelay(this::retryParked, PARKED_RECHECK_MILLIS, PARKED_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -143,29 +155,131 @@ public final class Kernel implements Runtime, AutoCloseable {
             throw new IntentDeniedException(intent.type(), decisions);
         }
         AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange()).orElseThrow(() -> unknown(intent));
+        ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
+        ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
+        try {
+            return accept(intent, executionId, now, decisions, handler, payloadHash, approval, target);
+        } finally {
+            if (target != null) {
+                deciding.remove(target.id());
+            }
+        }
+    }
+
+    /**
+     * Records the governed intent and starts it — or, if a stage allowed it only on approval, records it as held. An
+     * approval intent also moves the execution it names ({@code target}, claimed), durably, before the caller hears back.
+     */
+    private Submission accept(Intent intent, String executionId, Instant now, List<Decision> decisions,
+            AdmittedHandler handler, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
         ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
         if (owner != null) {
             return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
+        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, decisions, handler.ref(),
+                ThreadLocalRandom.current().nextLong(), payloadHash);
+        boolean held = accepted.held();
+        if (!held && inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
             book.release(intent.tenant(), intent.idempotencyKey(), executionId);
             throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, maxInFlight + " executions are running or waiting "
                     + "to run (maxInFlight); the intent was not accepted: retry later, or raise maxInFlight in "
                     + "etc/org.symphainy.runtime.cfg if the workers keep up");
         }
-        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, decisions, handler.ref(),
-                ThreadLocalRandom.current().nextLong(), payloadHash);
         try {
             applied(accepted, journal.appendDurably(accepted));
         } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
+            if (!held) {
+                inFlight.decrementAndGet();
+            }
             book.release(intent.tenant(), intent.idempotencyKey(), executionId);
             throw e;
         }
+        if (target != null) {
+            settle(target, approval, intent.actor(), executionId);
+        }
         ExecutionEntry entry = book.get(executionId).orElseThrow();
-        workers.execute(() -> steps.run(entry, handler.handler()));
+        if (held) {
+            LOG.info("execution {} of {} by {} waits for a second principal's approval", executionId, intent.type(), intent.actor());
+            expireLater(entry);
+        } else {
+            workers.execute(() -> steps.run(entry, handler.handler()));
+        }
         return new Submission(executionId, now, false);
+    }
+
+    /**
+     * The held execution an approval intent names, claimed for this approval (so no other approval, rejection or expiry
+     * decides it meanwhile). The kernel's own invariants, whatever the governance stages allowed: it is the same
+     * tenant's, waits for approval, and the approver is not the principal who submitted it.
+     */
+    private ExecutionEntry claimTarget(Intent intent, ApprovalRequest request) {
+        ExecutionEntry target = book.get(request.executionId()).filter(e -> e.tenant().equals(intent.tenant()))
+                .orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION, "tenant '" + intent.tenant()
+                        + "' has no execution " + request.executionId() + " to " + request.verb()
+                        + "; list the tenant's executions in state AWAITING_APPROVAL to find its id"));
+        if (target.actor().equals(intent.actor())) {
+            throw new IntentException(ErrorCode.FORBIDDEN, intent.actor() + " submitted execution " + target.id()
+                    + " and cannot " + request.verb() + " it: a second principal of tenant '" + target.tenant() + "' must");
+        }
+        if (target.state() != ExecutionState.AWAITING_APPROVAL || !deciding.add(target.id())) {
+            throw notAwaiting(target);
+        }
+        if (target.state() != ExecutionState.AWAITING_APPROVAL) { // decided between the look and the claim
+            deciding.remove(target.id());
+            throw notAwaiting(target);
+        }
+        return target;
+    }
+
+    private static IntentException notAwaiting(ExecutionEntry target) {
+        ExecutionState state = target.state();
+        return new IntentException(ErrorCode.NOT_AWAITING_APPROVAL, "execution " + target.id() + " is " + state
+                + (state == ExecutionState.AWAITING_APPROVAL ? " but another approval or rejection of it is being recorded"
+                        : ", not waiting for approval") + "; nothing to decide");
+    }
+
+    /** Records the approval's effect on the held execution — it may run, or it fails as rejected — and starts it. */
+    private void settle(ExecutionEntry target, ApprovalRequest request, String approver, String approvalExecutionId) {
+        Instant now = clock.instant();
+        KernelRecord record = request.approves() ? new ExecutionApproved(target.id(), now, approver, approvalExecutionId)
+                : new ExecutionFailed(target.id(), now, ErrorCode.APPROVAL_REJECTED, "rejected by " + approver
+                        + " (execution " + approvalExecutionId + ")" + (request.reason() == null ? "" : ": " + request.reason()));
+        applied(record, journal.appendDurably(record));
+        LOG.info("execution {} {} by {} (execution {})", target.id(), request.approves() ? "approved" : "rejected", approver,
+                approvalExecutionId);
+        if (request.approves()) {
+            workers.execute(() -> run(target));
+        }
+    }
+
+    /** Fails a held execution that nobody approved within the approval timeout (counted from its acceptance). */
+    private void expireLater(ExecutionEntry entry) {
+        long delay = Math.max(0, Duration.between(clock.instant(), entry.acceptedAt().plus(approvalTimeout)).toMillis());
+        try {
+            timers.schedule(() -> workers.execute(() -> expire(entry)), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the kernel is closing: the next start schedules it again from the WAL
+        }
+    }
+
+    private void expire(ExecutionEntry entry) {
+        if (entry.state() != ExecutionState.AWAITING_APPROVAL || !deciding.add(entry.id())) {
+            return; // decided already, or being decided now: the approval or rejection wins
+        }
+        try {
+            if (entry.state() == ExecutionState.AWAITING_APPROVAL) {
+                ExecutionFailed expired = new ExecutionFailed(entry.id(), clock.instant(), ErrorCode.APPROVAL_EXPIRED,
+                        "no second principal approved it within " + approvalTimeout.toSeconds() + " s "
+                                + "(approvalTimeoutSeconds in etc/org.symphainy.runtime.cfg); submit the intent again");
+                applied(expired, journal.appendDurably(expired));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("execution {}: its approval expired but could not be recorded ({}); it is checked again at the next start",
+                    entry.id(), e.toString());
+        } finally {
+            deciding.remove(entry.id());
+        }
     }
 
     @Override
@@ -201,8 +315,18 @@ public final class Kernel implements Runtime, AutoCloseable {
 
     /** Every durable record passes here, in order per execution: into the book, then to the execution's subscribers. */
     private void applied(KernelRecord record, long sequence) {
-        if (record.type() == RecordType.EXECUTION_COMPLETED || record.type() == RecordType.EXECUTION_FAILED) {
-            inFlight.decrementAndGet(); // before the book shows it ended: whoever sees the end can submit again
+        RecordType type = record.type();
+        if (type == RecordType.EXECUTION_COMPLETED || type == RecordType.EXECUTION_FAILED) {
+            // before the book shows it ended: whoever sees the end can submit again. A held one was never counted.
+            book.get(record.executionId()).filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).ifPresent(e -> {
+                inFlight.decrementAndGet();
+                load.end(e.tenant());
+            });
+        } else if (type == RecordType.INTENT_ACCEPTED) {
+            load.start(((IntentAccepted) record).intent().tenant()); // counted in inFlight when submitted
+        } else if (type == RecordType.EXECUTION_APPROVED) {
+            book.get(record.executionId()).ifPresent(e -> load.start(e.tenant()));
+            inFlight.incrementAndGet();
         }
         book.apply(sequence, RecordHead.of(record), record);
         if (subscriptions.watched(record.executionId())) {
@@ -307,6 +431,13 @@ public final class Kernel implements Runtime, AutoCloseable {
             throw new IllegalStateException(e);
         }
     });
+
+    private static long positive(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " is " + value + " in etc/org.symphainy.runtime.cfg; it must be at least 1");
+        }
+        return value;
+    }
 
     private static int positive(String name, int value) {
         if (value < 1) {

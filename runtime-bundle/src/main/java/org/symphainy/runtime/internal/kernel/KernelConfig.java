@@ -24,6 +24,10 @@ public @interface KernelConfig {
             + "RUNTIME_UNAVAILABLE (back-pressure) instead of queueing without bound")
     int maxInFlight() default 100_000;
 
+    @AttributeDefinition(description = "How long an execution waits for a second principal's approval before it fails "
+            + "with APPROVAL_EXPIRED, in seconds from its acceptance (a restart does not reset it); default 24 h")
+    long approvalTimeoutSeconds() default 86_400;
+
     @AttributeDefinition(description = "The WAL's directory; empty: ${symphainy.data}/wal")
     String walDirectory() default "";
 

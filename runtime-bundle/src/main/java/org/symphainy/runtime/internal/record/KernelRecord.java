@@ -22,11 +22,36 @@ public sealed interface KernelRecord {
     /** Its type code in the WAL. */
     RecordType type();
 
-    /** An intent passed every governance stage and was pinned to a handler; its clock and seed drive every attempt. */
+    /**
+     * An intent passed every governance stage and was pinned to a handler; its clock and seed drive every attempt. If a
+     * stage allowed it only on approval ({@link Decision#needsApproval()}), it is stored as {@link RecordType#INTENT_HELD}
+     * and waits for an {@link ExecutionApproved}.
+     */
     record IntentAccepted(String executionId, Instant at, Intent intent, List<Decision> decisions, HandlerRef handler,
             long seed, String payloadHash) implements KernelRecord {
         public RecordType type() {
-            return RecordType.INTENT_ACCEPTED;
+            return held() ? RecordType.INTENT_HELD : RecordType.INTENT_ACCEPTED;
+        }
+
+        /** True if a stage allowed the intent only once a second principal approves it. */
+        public boolean held() {
+            for (Decision decision : decisions) {
+                if (decision.needsApproval()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A second principal approved a held execution (through the approval intent recorded as execution
+     * {@code approvalExecutionId}); it may run now.
+     */
+    record ExecutionApproved(String executionId, Instant at, String approver, String approvalExecutionId)
+            implements KernelRecord {
+        public RecordType type() {
+            return RecordType.EXECUTION_APPROVED;
         }
     }
 

@@ -127,6 +127,9 @@ public final class RecordCodec {
         } else if (record instanceof ExecutionFailed r) {
             string(out, r.code().name());
             string(out, r.message());
+        } else if (record instanceof KernelRecord.ExecutionApproved r) {
+            string(out, r.approver());
+            string(out, r.approvalExecutionId());
         }
         // ExecutionCompleted: nothing more
     }
@@ -142,13 +145,14 @@ public final class RecordCodec {
             String executionId = string(in);
             Instant at = instant(in);
             return switch (type) {
-                case INTENT_ACCEPTED -> new IntentAccepted(executionId, at, intent(in), decisions(in), handler(in), in.readLong(), string(in));
+                case INTENT_ACCEPTED, INTENT_HELD -> new IntentAccepted(executionId, at, intent(in), decisions(in), handler(in), in.readLong(), string(in));
                 case INTENT_DENIED -> new IntentDenied(executionId, at, intent(in), decisions(in));
                 case STEP_STARTED -> new StepStarted(executionId, at, in.readInt(), in.readInt());
                 case STEP_COMPLETED -> new StepCompleted(executionId, at, in.readInt(), in.readInt(), artifacts(in), events(in));
                 case STEP_FAILED -> new StepFailed(executionId, at, in.readInt(), in.readInt(), ErrorCode.valueOf(string(in)), string(in));
                 case EXECUTION_COMPLETED -> new ExecutionCompleted(executionId, at);
                 case EXECUTION_FAILED -> new ExecutionFailed(executionId, at, ErrorCode.valueOf(string(in)), string(in));
+                case EXECUTION_APPROVED -> new KernelRecord.ExecutionApproved(executionId, at, string(in), string(in));
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("WAL record of type " + type + " is truncated or corrupt: " + e.getMessage(), e);
@@ -169,7 +173,7 @@ public final class RecordCodec {
         String executionId = in.string();
         Instant at = Instant.ofEpochSecond(in.int64(), in.int32());
         return switch (type) {
-            case INTENT_ACCEPTED, INTENT_DENIED -> {
+            case INTENT_ACCEPTED, INTENT_HELD, INTENT_DENIED -> {
                 String intentType = in.string();
                 in.skipNullable(); // version range
                 String tenant = in.string();
@@ -193,6 +197,8 @@ public final class RecordCodec {
             case STEP_FAILED -> new RecordHead(type, executionId, at, skipStep(in), 0, ErrorCode.valueOf(in.string()), in.string(), null);
             case EXECUTION_COMPLETED -> new RecordHead(type, executionId, at, 0, 0, null, null, null);
             case EXECUTION_FAILED -> new RecordHead(type, executionId, at, 0, 0, ErrorCode.valueOf(in.string()), in.string(), null);
+            case EXECUTION_APPROVED -> new RecordHead(type, executionId, at, 0, 0, null,
+                    RecordHead.approval(in.string(), in.string()), null);
         };
     }
 

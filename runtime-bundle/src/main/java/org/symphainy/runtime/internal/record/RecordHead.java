@@ -23,8 +23,8 @@ import org.symphainy.sdk.intent.HandlerRef;
  * @param attempt the step attempt (step records), else 0
  * @param artifactCount how many artifacts the step produced (StepCompleted), else 0
  * @param code the failure code (StepFailed, ExecutionFailed), else null
- * @param message the failure message (StepFailed, ExecutionFailed), else null
- * @param accepted the accepted intent's index fields (IntentAccepted, IntentDenied), else null
+ * @param message the failure message (StepFailed, ExecutionFailed), who approved (ExecutionApproved), else null
+ * @param accepted the accepted intent's index fields (IntentAccepted, IntentHeld, IntentDenied), else null
  */
 public record RecordHead(RecordType type, String executionId, Instant at, int attempt, int artifactCount, ErrorCode code,
         String message, Admission accepted) {
@@ -50,6 +50,9 @@ public record RecordHead(RecordType type, String executionId, Instant at, int at
             return new RecordHead(r.type(), r.executionId(), r.at(), 0, 0, null, null, new Admission(r.intent().type(),
                     r.intent().tenant(), r.intent().actor(), r.intent().idempotencyKey(), r.payloadHash(), r.handler(), r.seed()));
         }
+        if (record instanceof KernelRecord.ExecutionApproved r) {
+            return new RecordHead(r.type(), r.executionId(), r.at(), 0, 0, null, approval(r.approver(), r.approvalExecutionId()), null);
+        }
         if (record instanceof IntentDenied r) {
             return new RecordHead(r.type(), r.executionId(), r.at(), 0, 0, null, null, new Admission(r.intent().type(),
                     r.intent().tenant(), r.intent().actor(), r.intent().idempotencyKey(), null, null, 0));
@@ -67,5 +70,10 @@ public record RecordHead(RecordType type, String executionId, Instant at, int at
             return new RecordHead(r.type(), r.executionId(), r.at(), 0, 0, r.code(), r.message(), null);
         }
         return new RecordHead(record.type(), record.executionId(), record.at(), 0, 0, null, null, null);
+    }
+
+    /** The message of an ExecutionApproved head: who approved, through which execution. */
+    static String approval(String approver, String approvalExecutionId) {
+        return "approved by " + approver + " (execution " + approvalExecutionId + ")";
     }
 }

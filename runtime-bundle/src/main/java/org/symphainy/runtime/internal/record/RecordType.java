@@ -8,7 +8,10 @@ public enum RecordType {
     STEP_COMPLETED(4),
     STEP_FAILED(5),
     EXECUTION_COMPLETED(6),
-    EXECUTION_FAILED(7);
+    EXECUTION_FAILED(7),
+    /** An IntentAccepted whose decisions hold it until a second principal approves (same fields). */
+    INTENT_HELD(8),
+    EXECUTION_APPROVED(9);
 
     private final int code;
 

@@ -78,6 +78,11 @@ final class KernelFixtures {
 
     /** Configuration with the given step timeout, durability and most executions in flight. */
     static KernelConfig config(long stepTimeoutMillis, String durability, int maxInFlight) {
+        return config(stepTimeoutMillis, durability, maxInFlight, 86_400);
+    }
+
+    /** Configuration as above, with the given approval timeout in seconds. */
+    static KernelConfig config(long stepTimeoutMillis, String durability, int maxInFlight, long approvalTimeoutSeconds) {
         return new KernelConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -107,6 +112,11 @@ final class KernelFixtures {
             @Override
             public int maxInFlight() {
                 return maxInFlight;
+            }
+
+            @Override
+            public long approvalTimeoutSeconds() {
+                return approvalTimeoutSeconds;
             }
 
             @Override
