@@ -39,6 +39,7 @@ import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.PlatformIntents;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
@@ -185,6 +186,74 @@ public class SmartCityIT {
         } finally {
             quotas.delete();
         }
+    }
+
+    @Test
+    public void anApprovalGatedIntentWaitsForASecondPrincipal() throws Exception {
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
+        String adminSession = container.service(Sessions.class).open(admin).id();
+        ApiKeys.IssuedKey bobKey = container.service(ApiKeys.class).create("system", "bob", Set.of("admin"), "second pair of eyes");
+        Principal bob = container.service(Authenticator.class).authenticate(bobKey.secret());
+        String bobSession = container.service(Sessions.class).open(bob).id();
+        Path policy = Path.of(context.getProperty("symphainy.data"), "approval-policy.json");
+        Files.writeString(policy, "{\"rules\": ["
+                + "{\"id\": \"big-echoes\", \"effect\": \"approve\", \"intent\": \"platform.echo\", \"tenant\": \"system\","
+                + " \"when\": \"has(payload.amount) && payload.amount > 1000\", \"reason\": \"large amounts need four eyes\"},"
+                + "{\"id\": \"admins\", \"effect\": \"allow\", \"intent\": \"platform.*\", \"tenant\": \"system\","
+                + " \"when\": \"'admin' in principal.roles\"}]}");
+        org.osgi.service.cm.Configuration cityManager = container.service(org.osgi.service.cm.ConfigurationAdmin.class)
+                .getConfiguration("org.symphainy.citymanager", "?");
+        java.util.Hashtable<String, Object> settings = new java.util.Hashtable<>();
+        settings.put("policyFile", policy.toString());
+        cityManager.update(settings);
+        try {
+            Runtime runtime = container.service(Runtime.class);
+            Intent large = echo(admin, adminSession).toBuilder().payload(Json.of("{\"amount\": 5000}")).build();
+            String held = null;
+            long deadline = System.currentTimeMillis() + ContainerServices.WAIT_MILLIS;
+            while (held == null && System.currentTimeMillis() < deadline) { // until the City Manager reads the policy
+                String id = runtime.submit(large).executionId();
+                if (runtime.execution(id).orElseThrow().state() == ExecutionState.AWAITING_APPROVAL) {
+                    held = id;
+                } else {
+                    Thread.sleep(50);
+                }
+            }
+            assertNotNull("the policy's approve rule never held an intent", held);
+            Thread.sleep(200);
+            assertEquals("a held execution does not run", ExecutionState.AWAITING_APPROVAL, runtime.execution(held).orElseThrow().state());
+
+            IntentDeniedException self = assertThrows(IntentDeniedException.class,
+                    () -> runtime.submit(approval(admin, adminSession, heldId(runtime, large))));
+            assertEquals(ErrorCode.FORBIDDEN, self.code());
+            assertEquals(Stage.CITY_MANAGER, self.denial().stage());
+            assertTrue(self.getMessage(), self.getMessage().contains("cannot approve it: a second principal"));
+
+            String approvalId = runtime.submit(approval(bob, bobSession, held)).executionId();
+
+            Execution approved = container.awaitEnd(held);
+            assertEquals(ExecutionState.COMPLETED, approved.state());
+            assertTrue(approved.decisions().toString(), approved.decisions().get(2).needsApproval());
+            assertEquals("{\"amount\": 5000}", approved.artifacts().get(0).text());
+            Execution approval = container.awaitEnd(approvalId);
+            assertEquals(ExecutionState.COMPLETED, approval.state());
+            assertTrue(approval.artifacts().get(0).text(), approval.artifacts().get(0).text().contains("\"approver\":\"bob\""));
+        } finally {
+            cityManager.delete();
+        }
+    }
+
+    /** A held execution of {@code intent}: submits it until one is held (the policy may be reloading). */
+    private static String heldId(Runtime runtime, Intent intent) {
+        String id = runtime.submit(intent).executionId();
+        assertEquals(ExecutionState.AWAITING_APPROVAL, runtime.execution(id).orElseThrow().state());
+        return id;
+    }
+
+    private static Intent approval(Principal approver, String session, String executionId) {
+        return Intent.builder(PlatformIntents.APPROVE).tenant(approver.tenant()).actor(approver.actor()).session(session)
+                .correlationId("smart-city-it").payload(Json.of("{\"executionId\": \"" + executionId
+                        + "\", \"reason\": \"checked\"}")).build();
     }
 
     private static Intent echo(Principal principal, String session) {

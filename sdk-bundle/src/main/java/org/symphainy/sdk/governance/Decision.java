@@ -49,6 +49,9 @@ public record Decision(Stage stage, boolean allowed, List<String> reasons, Strin
      */
     public static final String APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
 
+    /** The code of a denial of an approval or rejection whose execution is not waiting for one. */
+    public static final String NOT_AWAITING_APPROVAL = "NOT_AWAITING_APPROVAL";
+
     /** Checks the rules: reasons present and not blank; a code on a denial; on an allowance none or APPROVAL_REQUIRED. */
     public Decision {
         Checks.present("stage", stage);

@@ -11,7 +11,8 @@ import org.symphainy.sdk.internal.Checks;
  * Thrown when the governance pipeline denies an intent, with every decision taken (the last one is the denial) so the
  * caller can see which stage said no and why. Its code is the denial's own when that names a caller-facing
  * {@link ErrorCode} ({@link Decision#UNKNOWN_TENANT}, {@link Decision#UNAUTHENTICATED}, {@link Decision#FORBIDDEN},
- * {@link Decision#QUOTA_EXCEEDED}, {@link Decision#PAYLOAD_INVALID}, {@link Decision#APPROVAL_REQUIRED}), otherwise
+ * {@link Decision#QUOTA_EXCEEDED}, {@link Decision#PAYLOAD_INVALID}, {@link Decision#APPROVAL_REQUIRED},
+ * {@link Decision#NOT_AWAITING_APPROVAL}), otherwise
  * {@link ErrorCode#DENIED}.
  */
 public class IntentDeniedException extends IntentException {
@@ -27,7 +28,8 @@ public class IntentDeniedException extends IntentException {
     }
 
     private static final Set<String> CALLER_CODES = Set.of(Decision.UNKNOWN_TENANT, Decision.UNAUTHENTICATED,
-            Decision.FORBIDDEN, Decision.QUOTA_EXCEEDED, Decision.PAYLOAD_INVALID, Decision.APPROVAL_REQUIRED);
+            Decision.FORBIDDEN, Decision.QUOTA_EXCEEDED, Decision.PAYLOAD_INVALID, Decision.APPROVAL_REQUIRED,
+            Decision.NOT_AWAITING_APPROVAL);
 
     private static ErrorCode code(List<Decision> decisions) {
         String code = decisions == null || decisions.isEmpty() ? null : decisions.get(decisions.size() - 1).code();

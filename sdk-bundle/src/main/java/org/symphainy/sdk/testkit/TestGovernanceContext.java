@@ -16,14 +16,26 @@ import org.symphainy.sdk.identity.Principal;
  * @param receivedAt when the intent arrived
  * @param decisions the earlier stages' decisions
  * @param principal the principal of the intent's session, or empty for a session that proves no one
+ * @param tenantInFlight how many executions the intent's tenant has in flight
  */
 public record TestGovernanceContext(String executionId, Instant receivedAt, List<Decision> decisions,
-        Optional<Principal> principal) implements GovernanceContext {
+        Optional<Principal> principal, int tenantInFlight) implements GovernanceContext {
 
     /** Checks the values; the decisions are copied. */
     public TestGovernanceContext {
         decisions = List.copyOf(decisions);
         principal = principal == null ? Optional.empty() : principal;
+    }
+
+    /** A context whose tenant has nothing in flight. */
+    public TestGovernanceContext(String executionId, Instant receivedAt, List<Decision> decisions,
+            Optional<Principal> principal) {
+        this(executionId, receivedAt, decisions, principal, 0);
+    }
+
+    /** This context, with the tenant's executions in flight set to {@code count}. */
+    public TestGovernanceContext withTenantInFlight(int count) {
+        return new TestGovernanceContext(executionId, receivedAt, decisions, principal, count);
     }
 
     /** The first stage's context for execution {@code test-execution}, with {@code principal} (null: none). */

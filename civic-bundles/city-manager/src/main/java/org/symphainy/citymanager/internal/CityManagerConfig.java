@@ -26,4 +26,11 @@ public @interface CityManagerConfig {
 
     @AttributeDefinition(description = "Per-tenant overrides, each '<tenant>=<rate>/<burst>' or '<tenant>=unlimited'")
     String[] quotas() default {};
+
+    @AttributeDefinition(description = "Every tenant's most executions in flight at once (accepted, not ended, not "
+            + "counting those awaiting approval) unless overridden: a count, or 'unlimited'")
+    String maxInFlight() default "1000";
+
+    @AttributeDefinition(description = "Per-tenant overrides of maxInFlight, each '<tenant>=<count>' or '<tenant>=unlimited'")
+    String[] inFlightQuotas() default {};
 }

@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,16 @@ import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.governance.Tenants;
 import org.symphainy.sdk.governance.Tenants.Tenant;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.runtime.Runtime;
 
 /**
  * The City Manager role: decides whether a tenant may run an intent now. In order: the tenant must exist
  * ({@link Decision#UNKNOWN_TENANT}) and not be suspended ({@link Decision#FORBIDDEN}, with the suspension's reason);
- * its rate quota must have room ({@link Decision#QUOTA_EXCEEDED}, saying when to retry); then the first policy rule
- * that matches decides, and no matching rule denies ({@link Decision#FORBIDDEN}). An allowance names the rule.
+ * its in-flight quota and its rate quota must have room ({@link Decision#QUOTA_EXCEEDED}, saying when to retry); an
+ * approval or rejection must name an execution of the tenant that waits for one, submitted by someone else
+ * ({@link ApprovalCheck}); then the first policy rule that matches decides — an {@code "approve"} rule allows on
+ * condition of a second principal's approval — and no matching rule denies ({@link Decision#FORBIDDEN}). An
+ * allowance names the rule.
  */
 @Component(service = CityManager.class, configurationPid = CityManagerConfig.PID)
 @Designate(ocd = CityManagerConfig.class)
@@ -43,6 +49,10 @@ public final class CityManagerRole implements CityManager {
     private final PolicyCompiler compiler = new PolicyCompiler(new PolicyLanguage());
     private volatile PolicyFile policy;
     private volatile TenantQuotas quotas;
+    private volatile InFlightQuotas inFlightQuotas;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Runtime runtime;
+    private final ApprovalCheck approvals = new ApprovalCheck(() -> runtime);
     private ScheduledExecutorService watch;
 
     /** The role over the {@code tenants} service, configured by {@code config}. */
@@ -64,6 +74,9 @@ public final class CityManagerRole implements CityManager {
         QuotaSettings settings = QuotaSettings.read(config.defaultQuota(), config.quotas(), clock);
         settings.problems().forEach(problem -> LOG.error("quota configuration ({}): {}", CityManagerConfig.PID, problem));
         quotas = settings.quotas();
+        InFlightQuotas inFlight = InFlightQuotas.read(config.maxInFlight(), config.inFlightQuotas());
+        inFlight.problems().forEach(problem -> LOG.error("in-flight quota configuration ({}): {}", CityManagerConfig.PID, problem));
+        inFlightQuotas = inFlight;
         Path file = config.policyFile().isBlank() ? dataDirectory.resolve("policies.json") : Path.of(config.policyFile());
         if (policy == null || !policy.path().equals(file)) {
             policy = new PolicyFile(file, compiler);
@@ -90,6 +103,18 @@ public final class CityManagerRole implements CityManager {
             return Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, "tenant '" + intent.tenant()
                     + "' is suspended: " + tenant.get().suspendedBecause() + "; an administrator must resume it first");
         }
+        int inFlightLimit = inFlightQuotas.limit(intent.tenant());
+        if (context.tenantInFlight() >= inFlightLimit) {
+            return Decision.deny(Stage.CITY_MANAGER, Decision.QUOTA_EXCEEDED, "tenant '" + intent.tenant() + "' has "
+                    + context.tenantInFlight() + " executions in flight, its limit (maxInFlight " + inFlightLimit
+                    + "); retry after some of them end");
+        }
+        if (ApprovalCheck.applies(intent)) {
+            Optional<Decision> refusal = approvals.refusal(intent);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
         TenantQuotas limits = quotas;
         long waitMillis = limits.take(intent.tenant());
         if (waitMillis > 0) {
@@ -97,6 +122,9 @@ public final class CityManagerRole implements CityManager {
                     + "' is over its rate quota (" + limits.limit(intent.tenant()) + "); retry after " + waitMillis + " ms");
         }
         PolicyVerdict verdict = policy.current().decide(new IntentFacts(intent, context.principal()));
+        if (verdict.approval()) {
+            return Decision.allowOnApproval(Stage.CITY_MANAGER, verdict.reason());
+        }
         return verdict.allowed() ? Decision.allow(Stage.CITY_MANAGER, verdict.reason())
                 : Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, verdict.reason());
     }

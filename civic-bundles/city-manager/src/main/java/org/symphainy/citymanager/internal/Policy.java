@@ -56,12 +56,13 @@ final class Policy {
                 }
             }
         }
-        return new PolicyVerdict(false, null, noRule(intent));
+        return new PolicyVerdict(false, false, null, noRule(intent));
     }
 
     private static PolicyVerdict verdict(PolicyRule rule, Intent intent, String evaluationError) {
         StringBuilder reason = new StringBuilder("policy rule '").append(rule.id()).append("' ")
-                .append(rule.allow() ? "allows" : "denies").append(" intent '").append(intent.type())
+                .append(rule.approval() ? "requires a second principal's approval of" : rule.allow() ? "allows" : "denies")
+                .append(" intent '").append(intent.type())
                 .append("' for tenant '").append(intent.tenant()).append('\'');
         if (rule.reason() != null) {
             reason.append(": ").append(rule.reason());
@@ -70,7 +71,7 @@ final class Policy {
             reason.append(" (its condition could not be evaluated, which denies: ").append(evaluationError)
                     .append("; guard optional payload fields with has(payload.field))");
         }
-        return new PolicyVerdict(rule.allow(), rule.id(), reason.toString());
+        return new PolicyVerdict(rule.allow(), rule.approval(), rule.id(), reason.toString());
     }
 
     private String noRule(Intent intent) {

@@ -163,10 +163,12 @@ final class PolicyCompiler {
                 throw new InvalidPolicy(prefix + "needs an \"id\" of 1 to " + MAX_ID + " characters");
             }
             boolean allow = switch (effect == null ? "" : effect) {
-                case "allow" -> true;
+                case "allow", "approve" -> true;
                 case "deny" -> false;
-                default -> throw new InvalidPolicy(prefix + "effect '" + effect + "' is not \"allow\" or \"deny\"");
+                default -> throw new InvalidPolicy(prefix + "effect '" + effect + "' is not \"allow\", \"approve\" "
+                        + "(allow once a second principal approves) or \"deny\"");
             };
+            boolean approval = "approve".equals(effect);
             if (intent == null) {
                 throw new InvalidPolicy(prefix + "needs an \"intent\": a type ('content.ingest'), a prefix "
                         + "('content.*') or '*'");
@@ -180,7 +182,7 @@ final class PolicyCompiler {
             if (tenant != null && tenant.isBlank()) {
                 throw new InvalidPolicy(prefix + "tenant is blank; name a tenant, or '*' (or no \"tenant\") for all");
             }
-            return new PolicyRule(order, id, allow, pattern, tenant == null || "*".equals(tenant) ? null : tenant,
+            return new PolicyRule(order, id, allow, approval, pattern, tenant == null || "*".equals(tenant) ? null : tenant,
                     condition(language, prefix), reason == null || reason.isBlank() ? null : reason);
         }
 

@@ -5,13 +5,14 @@ package org.symphainy.citymanager.internal;
  *
  * @param order its position in the document, from 0; the first rule that matches decides
  * @param id its id, named in decisions and what-if reports
- * @param allow true for {@code "effect": "allow"}, false for {@code "deny"}
+ * @param allow true for {@code "effect": "allow"} and {@code "approve"}, false for {@code "deny"}
+ * @param approval true for {@code "effect": "approve"}: allowed once a second principal approves the execution
  * @param intent the intent types it applies to
  * @param tenant the tenant it applies to; null for every tenant
  * @param condition its {@code when} condition; null if it has none (always true)
  * @param reason the author's reason, or null
  */
-record PolicyRule(int order, String id, boolean allow, IntentPattern intent, String tenant,
+record PolicyRule(int order, String id, boolean allow, boolean approval, IntentPattern intent, String tenant,
         PolicyLanguage.Condition condition, String reason) {
 
     /** True if the rule is about intents of {@code tenant}. */
@@ -19,8 +20,8 @@ record PolicyRule(int order, String id, boolean allow, IntentPattern intent, Str
         return tenant == null || tenant.equals(intentTenant);
     }
 
-    /** {@code allow} or {@code deny}. */
+    /** {@code allow}, {@code approve} or {@code deny}. */
     String effect() {
-        return allow ? "allow" : "deny";
+        return approval ? "approve" : allow ? "allow" : "deny";
     }
 }

@@ -10,7 +10,7 @@ import org.symphainy.sdk.intent.Intent;
 
 /**
  * What-if for a policy change: decides recent intents under the policy in force and under a candidate, and reports
- * the decisions that would flip (allowed to denied or back) with the rules that decide each side. Only the policy rules
+ * the decisions that would flip (allowed, allowed on approval, denied) with the rules that decide each side. Only the policy rules
  * are compared: tenants and quotas do not change with a policy, and a what-if takes no quota tokens. Thread-safe and
  * free of side effects.
  */
@@ -25,7 +25,7 @@ public final class PolicyWhatIf {
         for (Sample sample : samples) {
             PolicyVerdict before = current.decide(sample.facts());
             PolicyVerdict after = candidate.decide(sample.facts());
-            if (before.allowed() != after.allowed()) {
+            if (before.allowed() != after.allowed() || before.approval() != after.approval()) {
                 flips.add(new Flip(sample.intent(), before, after));
             }
         }

@@ -46,6 +46,12 @@ final class Fixtures {
 
     /** A configuration as ConfigAdmin would give it. */
     static CityManagerConfig config(String policyFile, String defaultQuota, String... quotas) {
+        return config(policyFile, defaultQuota, quotas, "1000");
+    }
+
+    /** A configuration as ConfigAdmin would give it, with in-flight quotas. */
+    static CityManagerConfig config(String policyFile, String defaultQuota, String[] quotas, String maxInFlight,
+            String... inFlightQuotas) {
         return new CityManagerConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -70,6 +76,16 @@ final class Fixtures {
             @Override
             public String[] quotas() {
                 return quotas;
+            }
+
+            @Override
+            public String maxInFlight() {
+                return maxInFlight;
+            }
+
+            @Override
+            public String[] inFlightQuotas() {
+                return inFlightQuotas;
             }
         };
     }

@@ -60,7 +60,7 @@ class PolicyCompilerTest {
                 ]}
                 """);
 
-        assertEquals("test.json: rule #2 (id 'bad') at line 3, column 3: effect 'permit' is not \"allow\" or \"deny\"",
+        assertEquals("test.json: rule #2 (id 'bad') at line 3, column 3: effect 'permit' is not \"allow\", \"approve\" (allow once a second principal approves) or \"deny\"",
                 message);
     }
 

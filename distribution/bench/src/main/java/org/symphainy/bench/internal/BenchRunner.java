@@ -70,9 +70,10 @@ public final class BenchRunner {
             boolean unthrottled = liftQuota(configAdmin, identity);
             header(figures, options, directory, roles, identity);
             if (unthrottled) {
-                figures.note("governance: the City Manager's rate quota of tenant %s is lifted in this temporary "
-                        + "container (PID %s, quotas=%s=unlimited), so the bench measures the platform, not the quota",
-                        identity.tenant(), CITY_MANAGER_PID, identity.tenant());
+                figures.note("governance: the City Manager's rate and in-flight quotas of tenant %s are lifted in this "
+                        + "temporary container (PID %s, quotas=%s=unlimited, inFlightQuotas=%s=unlimited), so the bench "
+                        + "measures the platform, not the quota", identity.tenant(), CITY_MANAGER_PID, identity.tenant(),
+                        identity.tenant());
             }
             kernel.awaitStarted();
             new Bench(kernel, options, figures, directory, identity, context).run();
@@ -116,7 +117,7 @@ public final class BenchRunner {
     static final String CITY_MANAGER_PID = "org.symphainy.citymanager";
 
     /**
-     * Lifts the rate quota of the bench's tenant in its temporary container (the default quota would measure the quota);
+     * Lifts the rate and in-flight quotas of the bench's tenant in its temporary container (the default quota would measure the quota);
      * true if a City Manager is there to configure. The container's own data and configuration are not touched.
      */
     private static boolean liftQuota(ConfigurationAdmin configAdmin, BenchIdentity identity) {
@@ -125,6 +126,7 @@ public final class BenchRunner {
             java.util.Dictionary<String, Object> properties = configuration.getProperties() == null
                     ? new java.util.Hashtable<>() : configuration.getProperties();
             properties.put("quotas", new String[] {identity.tenant() + "=unlimited"});
+            properties.put("inFlightQuotas", new String[] {identity.tenant() + "=unlimited"});
             configuration.update(properties);
             return true;
         } catch (IOException e) {
