@@ -118,6 +118,11 @@ final class ExecutionBook {
         return byAcceptance.values().stream().filter(e -> !e.state().isTerminal()).toList();
     }
 
+    /** The executions of {@code intentTypes}, in acceptance order. */
+    List<ExecutionEntry> ofTypes(java.util.Set<String> intentTypes) {
+        return byAcceptance.values().stream().filter(e -> intentTypes.contains(e.intentType())).toList();
+    }
+
     int size() {
         return byId.size();
     }

@@ -71,6 +71,7 @@ public final class Kernel implements Runtime, AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final ExecutionBook book;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final Projections projections = new Projections();
     private final Set<String> parked = ConcurrentHashMap.newKeySet();
     private final Set<String> deciding = ConcurrentHashMap.newKeySet(); // held executions being approved, rejected or expired
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -135,6 +136,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         }
         timers.shutdownNow();
         subscriptions.close();
+        projections.close();
         journal.close();
         LOG.info("runtime stopped; {} queued executions resume at the next start", queued.size());
     }
@@ -308,6 +310,19 @@ public final class Kernel implements Runtime, AutoCloseable {
         return new Replay(registry).of(entry, book::detail);
     }
 
+    /**
+     * Feeds {@code projection} the completed executions of {@code intentTypes}: those in the log now, oldest first, then
+     * each as it completes.
+     */
+    void addProjection(org.symphainy.sdk.runtime.Projection projection, Set<String> intentTypes) {
+        projections.add(projection, intentTypes, () -> book.ofTypes(intentTypes), book::execution);
+    }
+
+    /** Stops feeding {@code projection}. */
+    void removeProjection(org.symphainy.sdk.runtime.Projection projection) {
+        projections.remove(projection);
+    }
+
     /** The WAL record at {@code sequence}, whole (the book reads intents and artifacts back this way). */
     private KernelRecord record(long sequence) {
         return journal.read(sequence);
@@ -329,6 +344,10 @@ public final class Kernel implements Runtime, AutoCloseable {
             inFlight.incrementAndGet();
         }
         book.apply(sequence, RecordHead.of(record), record);
+        if (type == RecordType.EXECUTION_COMPLETED) {
+            book.get(record.executionId()).filter(e -> projections.follows(e.intentType()))
+                    .ifPresent(e -> projections.completed(e, book::execution));
+        }
         if (subscriptions.watched(record.executionId())) {
             book.get(record.executionId()).ifPresent(entry -> {
                 synchronized (entry) {

@@ -30,6 +30,7 @@ import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Session;
 import org.symphainy.sdk.identity.Sessions;
 import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.runtime.Projection;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
@@ -58,6 +59,7 @@ public final class KernelComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Sessions sessions;
 
+    private final java.util.Map<Projection, java.util.Set<String>> projections = new java.util.LinkedHashMap<>();
     private final Thread recovery;
     private final Object lock = new Object();
     private Kernel kernel;
@@ -87,6 +89,7 @@ public final class KernelComponent {
                 return;
             }
             kernel = made;
+            projections.forEach(made::addProjection);
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(Constants.SERVICE_DESCRIPTION, "Symphainy runtime kernel");
             registration = context.registerService(Runtime.class, made, properties);
@@ -141,6 +144,48 @@ public final class KernelComponent {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A projection came: it is fed from the log once the kernel has recovered (at once if it has). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProjection(Projection projection, java.util.Map<String, Object> properties) {
+        java.util.Set<String> types = intentTypes(properties.get(Projection.INTENT_TYPES));
+        if (types.isEmpty()) {
+            LOG.warn("projection {} names no intent types (service property {}); it is not fed",
+                    projection.getClass().getName(), Projection.INTENT_TYPES);
+            return;
+        }
+        synchronized (lock) {
+            projections.put(projection, types);
+            if (kernel != null) {
+                kernel.addProjection(projection, types);
+            }
+        }
+    }
+
+    void removeProjection(Projection projection) {
+        synchronized (lock) {
+            projections.remove(projection);
+            if (kernel != null) {
+                kernel.removeProjection(projection);
+            }
+        }
+    }
+
+    private static java.util.Set<String> intentTypes(Object property) {
+        if (property instanceof String type) {
+            return type.isBlank() ? java.util.Set.of() : java.util.Set.of(type.trim());
+        }
+        if (property instanceof String[] types) {
+            java.util.Set<String> set = new java.util.HashSet<>();
+            for (String type : types) {
+                if (type != null && !type.isBlank()) {
+                    set.add(type.trim());
+                }
+            }
+            return java.util.Set.copyOf(set);
+        }
+        return java.util.Set.of();
     }
 
     /** The principal of an active session, as the Traffic Cop's sessions service knows it now. */

@@ -1,0 +1,120 @@
+package org.symphainy.runtime.internal.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.symphainy.runtime.internal.kernel.KernelFixtures.awaitEnd;
+import static org.symphainy.runtime.internal.kernel.KernelFixtures.config;
+import static org.symphainy.runtime.internal.kernel.KernelFixtures.intent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.Result;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.Projection;
+
+/** Projections: state rebuilt from the log, fed the completed executions of the intent types they follow. */
+class ProjectionTest {
+
+    @TempDir
+    Path dir;
+
+    private final KernelFixtures.Registry registry = new KernelFixtures.Registry()
+            .serve("platform.echo", new EchoHandler())
+            .serve("test.tenant.create", (intent, context) -> Result.of(Artifact.of("tenant", intent.payload())))
+            .serve("test.broken", (intent, context) -> {
+                throw new IllegalStateException("broken on purpose");
+            });
+    private final List<Kernel> kernels = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        kernels.forEach(Kernel::close);
+    }
+
+    @Test
+    void aProjectionGetsTheRecordedExecutionsOldestFirstThenEachAsItCompletesAndAgainAfterARestart() throws Exception {
+        Kernel kernel = start();
+        String first = kernel.submit(intent("test.tenant.create", "{\"name\":\"acme\"}")).executionId();
+        awaitEnd(kernel, kernel.submit(intent("platform.echo", "{}")).executionId());
+        String second = kernel.submit(intent("test.tenant.create", "{\"name\":\"globex\"}")).executionId();
+        awaitEnd(kernel, kernel.submit(intent("test.broken", "{}")).executionId());
+        awaitEnd(kernel, first);
+        awaitEnd(kernel, second);
+        Recorder tenants = new Recorder();
+
+        kernel.addProjection(tenants, Set.of("test.tenant.create", "test.broken"));
+        tenants.await(2);
+        String third = kernel.submit(intent("test.tenant.create", "{\"name\":\"initech\"}")).executionId();
+        tenants.await(3);
+
+        assertEquals(List.of(first, second, third), tenants.ids(), "completed ones only, oldest first, then the new one");
+        assertEquals(List.of("{\"name\":\"acme\"}", "{\"name\":\"globex\"}", "{\"name\":\"initech\"}"), tenants.contents());
+        kernels.forEach(Kernel::close);
+        kernels.clear();
+
+        Recorder rebuilt = new Recorder();
+        start().addProjection(rebuilt, Set.of("test.tenant.create"));
+        rebuilt.await(3);
+        assertEquals(List.of(first, second, third), rebuilt.ids(), "the state is rebuilt from the log");
+    }
+
+    @Test
+    void aRemovedProjectionIsNotFedAndOneThatThrowsDoesNotStopTheOthers() throws Exception {
+        Kernel kernel = start();
+        Recorder kept = new Recorder();
+        Recorder removed = new Recorder();
+        Projection throwing = execution -> {
+            throw new IllegalStateException("projection failure on purpose");
+        };
+        kernel.addProjection(throwing, Set.of("test.tenant.create"));
+        kernel.addProjection(kept, Set.of("test.tenant.create"));
+        kernel.addProjection(removed, Set.of("test.tenant.create"));
+        kernel.removeProjection(removed);
+
+        awaitEnd(kernel, kernel.submit(intent("test.tenant.create", "{\"name\":\"acme\"}")).executionId());
+        kept.await(1);
+
+        assertEquals(1, kept.ids().size());
+        assertEquals(0, removed.ids().size());
+    }
+
+    private Kernel start() {
+        Kernel kernel = new Kernel(dir.resolve("wal"), config(10_000, "fsync"), registry, KernelFixtures::allowing);
+        kernels.add(kernel);
+        return kernel;
+    }
+
+    /** Notes what it is given. */
+    private static final class Recorder implements Projection {
+        private final List<Execution> given = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void apply(Execution execution) {
+            given.add(execution);
+        }
+
+        List<String> ids() {
+            return given.stream().map(Execution::id).toList();
+        }
+
+        List<String> contents() {
+            return given.stream().map(e -> e.artifacts().get(0).text()).toList();
+        }
+
+        void await(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (given.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertEquals(count, given.size(), "executions given: " + ids());
+        }
+    }
+}
