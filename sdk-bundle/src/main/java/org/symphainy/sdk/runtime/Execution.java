@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Intent;
@@ -23,9 +24,18 @@ import org.symphainy.sdk.internal.Checks;
  * @param acceptedAt when the acceptance became durable
  * @param endedAt when it completed or failed; null until then
  * @param failure why it failed; null unless failed
+ * @param principal who submitted it, as its session proved when it was governed (tenant, actor, roles, how
+ *        authenticated): the attribution recorded with the intent; null if none was recorded
  */
 public record Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
-        List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure) {
+        List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
+        Principal principal) {
+
+    /** An execution without a recorded principal. */
+    public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
+            List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure) {
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, null);
+    }
 
     /** Checks every value and the rules between them, and copies the lists. */
     public Execution {

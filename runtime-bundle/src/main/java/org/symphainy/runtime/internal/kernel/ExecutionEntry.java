@@ -185,7 +185,7 @@ final class ExecutionEntry {
     /** The SDK's view of the execution, given its intent and artifacts as read from the WAL. */
     synchronized Execution toExecution(IntentAccepted whole, List<Artifact> artifacts) {
         return new Execution(id, whole.intent(), state, handler, whole.decisions(), steps(), artifacts, acceptedAt, endedAt,
-                failure);
+                failure, whole.principal());
     }
 
     /** The SDK's one-line view of the execution. */

@@ -36,8 +36,20 @@ final class GovernancePipeline {
         this.tenantLoad = tenantLoad;
     }
 
-    /** Every decision made, in stage order; the last is a denial if any stage denied. */
-    List<Decision> decide(Intent intent, String executionId, Instant receivedAt) {
+    /**
+     * What the pipeline found: every decision made, in stage order (the last is a denial if any stage denied), and the
+     * principal the intent's session proved, if any.
+     */
+    record Outcome(List<Decision> decisions, Principal principal) {
+
+        /** True if the decisions end in a denial. */
+        boolean denied() {
+            return GovernancePipeline.denied(decisions);
+        }
+    }
+
+    /** Runs every stage on {@code intent} until one denies. */
+    Outcome decide(Intent intent, String executionId, Instant receivedAt) {
         Optional<Principal> principal = principal(intent.session());
         int inFlight = tenantLoad.applyAsInt(intent.tenant());
         List<Decision> decisions = new ArrayList<>(Stage.values().length);
@@ -49,7 +61,7 @@ final class GovernancePipeline {
                 break;
             }
         }
-        return List.copyOf(decisions);
+        return new Outcome(List.copyOf(decisions), principal.orElse(null));
     }
 
     /** True if the decisions end in a denial. */

@@ -151,16 +151,17 @@ public final class Kernel implements Runtime, AutoCloseable {
         }
         String executionId = ExecutionIds.next();
         Instant now = clock.instant();
-        List<Decision> decisions = pipeline.decide(intent, executionId, now);
-        if (GovernancePipeline.denied(decisions)) {
-            journal.appendDurably(new IntentDenied(executionId, now, intent, decisions));
+        GovernancePipeline.Outcome governed = pipeline.decide(intent, executionId, now);
+        List<Decision> decisions = governed.decisions();
+        if (governed.denied()) {
+            journal.appendDurably(new IntentDenied(executionId, now, intent, decisions, governed.principal()));
             throw new IntentDeniedException(intent.type(), decisions);
         }
         AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange()).orElseThrow(() -> unknown(intent));
         ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
         ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
         try {
-            return accept(intent, executionId, now, decisions, handler, payloadHash, approval, target);
+            return accept(intent, executionId, now, governed, handler, payloadHash, approval, target);
         } finally {
             if (target != null) {
                 deciding.remove(target.id());
@@ -172,14 +173,14 @@ public final class Kernel implements Runtime, AutoCloseable {
      * Records the governed intent and starts it — or, if a stage allowed it only on approval, records it as held. An
      * approval intent also moves the execution it names ({@code target}, claimed), durably, before the caller hears back.
      */
-    private Submission accept(Intent intent, String executionId, Instant now, List<Decision> decisions,
+    private Submission accept(Intent intent, String executionId, Instant now, GovernancePipeline.Outcome governed,
             AdmittedHandler handler, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
         ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
         if (owner != null) {
             return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
         }
-        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, decisions, handler.ref(),
-                ThreadLocalRandom.current().nextLong(), payloadHash);
+        IntentAccepted accepted = new IntentAccepted(executionId, now, intent, governed.decisions(), handler.ref(),
+                ThreadLocalRandom.current().nextLong(), payloadHash, governed.principal());
         boolean held = accepted.held();
         if (!held && inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();

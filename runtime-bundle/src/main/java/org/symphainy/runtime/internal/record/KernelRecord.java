@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.Event;
@@ -23,12 +24,13 @@ public sealed interface KernelRecord {
     RecordType type();
 
     /**
-     * An intent passed every governance stage and was pinned to a handler; its clock and seed drive every attempt. If a
+     * An intent passed every governance stage and was pinned to a handler; its clock and seed drive every attempt, and the
+ * principal its session proved is its attribution (null only in records written before principals were). If a
      * stage allowed it only on approval ({@link Decision#needsApproval()}), it is stored as {@link RecordType#INTENT_HELD}
      * and waits for an {@link ExecutionApproved}.
      */
     record IntentAccepted(String executionId, Instant at, Intent intent, List<Decision> decisions, HandlerRef handler,
-            long seed, String payloadHash) implements KernelRecord {
+            long seed, String payloadHash, Principal principal) implements KernelRecord {
         public RecordType type() {
             return held() ? RecordType.INTENT_HELD : RecordType.INTENT_ACCEPTED;
         }
@@ -55,8 +57,9 @@ public sealed interface KernelRecord {
         }
     }
 
-    /** A governance stage denied an intent: recorded, never executed. */
-    record IntentDenied(String executionId, Instant at, Intent intent, List<Decision> decisions) implements KernelRecord {
+    /** A governance stage denied an intent: recorded, never executed. {@code principal} is null if the session proved no one. */
+    record IntentDenied(String executionId, Instant at, Intent intent, List<Decision> decisions, Principal principal)
+            implements KernelRecord {
         public RecordType type() {
             return RecordType.INTENT_DENIED;
         }

@@ -18,6 +18,7 @@ import org.symphainy.runtime.internal.record.KernelRecord.StepFailed;
 import org.symphainy.runtime.internal.record.KernelRecord.StepStarted;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.Event;
@@ -31,7 +32,9 @@ import org.symphainy.sdk.intent.Json;
  */
 public final class RecordCodec {
 
-    private static final int FORMAT = 1;
+    /** Format 2 added the principal to intent records; format 1 records (without it) are still read. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_PRINCIPAL = 1;
 
     private RecordCodec() {
     }
@@ -108,9 +111,11 @@ public final class RecordCodec {
             handler(out, r.handler());
             out.writeLong(r.seed());
             string(out, r.payloadHash());
+            principal(out, r.principal());
         } else if (record instanceof IntentDenied r) {
             intent(out, r.intent());
             decisions(out, r.decisions());
+            principal(out, r.principal());
         } else if (record instanceof StepStarted r) {
             out.writeInt(r.step());
             out.writeInt(r.attempt());
@@ -139,14 +144,17 @@ public final class RecordCodec {
         RecordType type = RecordType.of(typeCode);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("WAL record format " + format + " is not known to this kernel (knows " + FORMAT + ")");
+            if (format != FORMAT && format != FORMAT_WITHOUT_PRINCIPAL) {
+                throw new IllegalArgumentException("WAL record format " + format + " is not known to this kernel (knows "
+                        + FORMAT_WITHOUT_PRINCIPAL + " and " + FORMAT + ")");
             }
+            boolean principal = format >= FORMAT;
             String executionId = string(in);
             Instant at = instant(in);
             return switch (type) {
-                case INTENT_ACCEPTED, INTENT_HELD -> new IntentAccepted(executionId, at, intent(in), decisions(in), handler(in), in.readLong(), string(in));
-                case INTENT_DENIED -> new IntentDenied(executionId, at, intent(in), decisions(in));
+                case INTENT_ACCEPTED, INTENT_HELD -> new IntentAccepted(executionId, at, intent(in), decisions(in), handler(in),
+                        in.readLong(), string(in), principal ? principal(in) : null);
+                case INTENT_DENIED -> new IntentDenied(executionId, at, intent(in), decisions(in), principal ? principal(in) : null);
                 case STEP_STARTED -> new StepStarted(executionId, at, in.readInt(), in.readInt());
                 case STEP_COMPLETED -> new StepCompleted(executionId, at, in.readInt(), in.readInt(), artifacts(in), events(in));
                 case STEP_FAILED -> new StepFailed(executionId, at, in.readInt(), in.readInt(), ErrorCode.valueOf(string(in)), string(in));
@@ -167,8 +175,9 @@ public final class RecordCodec {
         RecordType type = RecordType.of(typeCode);
         Fields in = new Fields(payload, type);
         int format = in.unsignedByte();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("WAL record format " + format + " is not known to this kernel (knows " + FORMAT + ")");
+        if (format != FORMAT && format != FORMAT_WITHOUT_PRINCIPAL) {
+            throw new IllegalArgumentException("WAL record format " + format + " is not known to this kernel (knows "
+                    + FORMAT_WITHOUT_PRINCIPAL + " and " + FORMAT + ")");
         }
         String executionId = in.string();
         Instant at = Instant.ofEpochSecond(in.int64(), in.int32());
@@ -342,6 +351,34 @@ public final class RecordCodec {
             decisions.add(new Decision(stage, allowed, reasons, code));
         }
         return decisions;
+    }
+
+    /** A principal, or its absence: a flag, then tenant, actor, roles and how it was authenticated. */
+    private static void principal(Out out, Principal principal) {
+        out.writeBoolean(principal != null);
+        if (principal != null) {
+            string(out, principal.tenant());
+            string(out, principal.actor());
+            out.writeShort(principal.roles().size());
+            for (String role : principal.roles()) {
+                string(out, role);
+            }
+            string(out, principal.authenticatedBy());
+        }
+    }
+
+    private static Principal principal(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        String tenant = string(in);
+        String actor = string(in);
+        int count = in.readUnsignedShort();
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            roles.add(string(in));
+        }
+        return new Principal(tenant, actor, roles, string(in));
     }
 
     private static void handler(Out out, HandlerRef handler) {

@@ -131,7 +131,7 @@ class KernelTest {
     }
 
     @Test
-    void everyStageSeesThePrincipalOfTheIntentsSessionAndAnUnknownSessionHasNone() throws Exception {
+    void everyStageSeesThePrincipalOfTheIntentsSessionWhichIsRecordedAndAnUnknownSessionHasNone() throws Exception {
         java.util.Map<String, org.symphainy.sdk.identity.Principal> active = java.util.Map.of("s-1",
                 new org.symphainy.sdk.identity.Principal("acme", "alice", java.util.Set.of("editor"), "api-key"));
         Function<Stage, GovernanceRole> roles = stage -> stage != Stage.SECURITY_GUARD ? allowing(stage) : new GovernanceRole() {
@@ -154,6 +154,10 @@ class KernelTest {
 
         assertEquals("alice@acme may", awaitEnd(kernel, id).decisions().get(1).reasons().get(0));
         assertEquals(ErrorCode.UNAUTHENTICATED, denied.code());
+        assertEquals(active.get("s-1"), kernel.execution(id).orElseThrow().principal(), "the attribution is recorded");
+        stopAll();
+        Kernel restarted = start(KernelFixtures::allowing);
+        assertEquals(active.get("s-1"), restarted.execution(id).orElseThrow().principal(), "and read back from the WAL");
     }
 
     @Test
@@ -255,7 +259,7 @@ class KernelTest {
         try (Journal journal = new Journal(WriteAheadLog.open(dir.resolve("wal"), WalOptions.defaults()))) {
             List<Decision> allowed = java.util.Arrays.stream(Stage.values()).map(s -> Decision.allow(s, "test")).toList();
             journal.appendDurably(new KernelRecord.IntentAccepted(id, acceptedAt, intent("test.late", "{}"), allowed,
-                    new HandlerRef("org.acme.test", "1.0.0", "test.late", "1.0.0"), 42L, Kernel.sha256("{}".getBytes())));
+                    new HandlerRef("org.acme.test", "1.0.0", "test.late", "1.0.0"), 42L, Kernel.sha256("{}".getBytes()), null));
             journal.appendDurably(new KernelRecord.StepStarted(id, acceptedAt, 1, 1));
         }
         Kernel kernel = start(KernelFixtures::allowing);
