@@ -243,6 +243,33 @@ public class SmartCityIT {
         }
     }
 
+    @Test
+    public void tenantsChangeThroughRecordedPlatformIntentsAndABrokenPolicyIsRefusedWithItsPosition() throws Exception {
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
+        String session = container.service(Sessions.class).open(admin).id();
+        Runtime runtime = container.service(Runtime.class);
+        Tenants tenants = container.service(Tenants.class);
+
+        String created = runtime.submit(platform(admin, session, "platform.tenant.create",
+                "{\"tenant\": \"initech\", \"name\": \"Initech\"}")).executionId();
+        assertEquals(ExecutionState.COMPLETED, container.awaitEnd(created).state());
+        ContainerServices.await(() -> tenants.find("initech").isPresent(), "tenant initech to be applied from the WAL");
+        assertEquals("Initech", tenants.find("initech").get().displayName());
+        assertEquals("the attribution is recorded", admin, container.awaitEnd(created).principal());
+
+        IntentDeniedException broken = assertThrows(IntentDeniedException.class, () -> runtime.submit(platform(admin, session,
+                "platform.policy.set", "{\"policy\": {\"rules\": [{\"id\": \"x\", \"effect\": \"allow\", \"intent\": \"a.b\","
+                        + " \"when\": \"1 +\"}]}}")));
+        assertEquals(ErrorCode.PAYLOAD_INVALID, broken.code());
+        assertEquals(Stage.CITY_MANAGER, broken.denial().stage());
+        assertTrue(broken.getMessage(), broken.getMessage().contains("does not compile at line 1, column"));
+    }
+
+    private static Intent platform(Principal principal, String session, String type, String payload) {
+        return Intent.builder(type).tenant(principal.tenant()).actor(principal.actor()).session(session)
+                .correlationId("smart-city-it").payload(Json.of(payload)).build();
+    }
+
     /** A held execution of {@code intent}: submits it until one is held (the policy may be reloading). */
     private static String heldId(Runtime runtime, Intent intent) {
         String id = runtime.submit(intent).executionId();

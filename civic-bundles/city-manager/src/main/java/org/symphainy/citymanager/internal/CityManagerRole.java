@@ -1,5 +1,6 @@
 package org.symphainy.citymanager.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,9 @@ import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.governance.Tenants;
 import org.symphainy.sdk.governance.Tenants.Tenant;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.Projection;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
@@ -37,9 +41,13 @@ import org.symphainy.sdk.runtime.Runtime;
  * condition of a second principal's approval — and no matching rule denies ({@link Decision#FORBIDDEN}). An
  * allowance names the rule.
  */
-@Component(service = CityManager.class, configurationPid = CityManagerConfig.PID)
+@Component(service = {CityManager.class, Projection.class}, configurationPid = CityManagerConfig.PID, property = {
+        Projection.INTENT_TYPES + "=" + GovernanceIntents.TENANT_CREATE,
+        Projection.INTENT_TYPES + "=" + GovernanceIntents.TENANT_SUSPEND,
+        Projection.INTENT_TYPES + "=" + GovernanceIntents.TENANT_RESUME,
+        Projection.INTENT_TYPES + "=" + GovernanceIntents.POLICY_SET })
 @Designate(ocd = CityManagerConfig.class)
-public final class CityManagerRole implements CityManager {
+public final class CityManagerRole implements CityManager, Projection {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.citymanager");
 
@@ -53,6 +61,7 @@ public final class CityManagerRole implements CityManager {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Runtime runtime;
     private final ApprovalCheck approvals = new ApprovalCheck(() -> runtime);
+    private final AppliedLedger ledger;
     private ScheduledExecutorService watch;
 
     /** The role over the {@code tenants} service, configured by {@code config}. */
@@ -66,6 +75,7 @@ public final class CityManagerRole implements CityManager {
         this.tenants = tenants;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
+        this.ledger = new AppliedLedger(dataDirectory.resolve("applied-executions"));
         configure(config);
     }
 
@@ -109,6 +119,12 @@ public final class CityManagerRole implements CityManager {
                     + context.tenantInFlight() + " executions in flight, its limit (maxInFlight " + inFlightLimit
                     + "); retry after some of them end");
         }
+        if (GovernanceIntents.TYPES.contains(intent.type())) {
+            Optional<Decision> refusal = refusal(intent, context);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
         if (ApprovalCheck.applies(intent)) {
             Optional<Decision> refusal = approvals.refusal(intent);
             if (refusal.isPresent()) {
@@ -127,6 +143,103 @@ public final class CityManagerRole implements CityManager {
         }
         return verdict.allowed() ? Decision.allow(Stage.CITY_MANAGER, verdict.reason())
                 : Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, verdict.reason());
+    }
+
+    /**
+     * Applies a recorded change to the tenants or the policy: the artifact of a completed {@code platform.tenant.*} or
+     * {@code platform.policy.set} execution, once (the ledger remembers what was applied across restarts).
+     */
+    @Override
+    public void apply(Execution execution) {
+        if (ledger.applied(execution.id())) {
+            return;
+        }
+        String by = "execution " + execution.id() + " by " + execution.intent().actor() + "@" + execution.tenant();
+        try {
+            for (Artifact artifact : execution.artifacts()) {
+                Optional<GovernanceIntents.Change> change = GovernanceIntents.recorded(artifact);
+                if (change.isPresent()) {
+                    applyChange(change.get(), by);
+                }
+            }
+            ledger.record(execution.id());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.error("could not apply {} ({}); it is applied again at the next start", by, e.getMessage());
+        }
+    }
+
+    private void applyChange(GovernanceIntents.Change change, String by) throws IOException {
+        try {
+            switch (change.action()) {
+                case "create" -> {
+                    if (tenants.find(change.tenant()).isEmpty()) {
+                        tenants.create(change.tenant(), change.name());
+                    }
+                    LOG.info("tenant '{}' exists ({})", change.tenant(), by);
+                }
+                case "suspend" -> LOG.info(tenants.suspend(change.tenant(), change.reason())
+                        ? "tenant '{}' suspended ({})" : "tenant '{}' was not suspended: no such tenant ({})", change.tenant(), by);
+                case "resume" -> LOG.info(tenants.resume(change.tenant())
+                        ? "tenant '{}' resumed ({})" : "tenant '{}' was not resumed: no such tenant ({})", change.tenant(), by);
+                case "set-policy" -> {
+                    synchronized (this) {
+                        AtomicFile.write(policy.path(), change.policy().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        policy.reload();
+                    }
+                    LOG.info("policy replaced ({}){}", by, change.reason() == null ? "" : ": " + change.reason());
+                }
+                default -> LOG.error("recorded change '{}' of {} is not one the City Manager knows; ignored", change.action(), by);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.error("recorded change of {} cannot be applied: {}; it is skipped", by, e.getMessage());
+        }
+    }
+
+    /**
+     * A denial of a governance intent whose change cannot be made: a payload that asks for nothing, a tenant that does
+     * not exist, the system tenant suspended, a policy that does not compile or that would deny its own author the
+     * means to change it again.
+     */
+    private Optional<Decision> refusal(Intent intent, GovernanceContext context) {
+        GovernanceIntents.Change change;
+        try {
+            change = GovernanceIntents.request(intent);
+        } catch (org.symphainy.sdk.intent.IntentException e) {
+            return Optional.of(Decision.deny(Stage.CITY_MANAGER, Decision.PAYLOAD_INVALID, e.getMessage()));
+        }
+        switch (change.action()) {
+            case "suspend", "resume" -> {
+                if (tenants.find(change.tenant()).isEmpty()) {
+                    return Optional.of(Decision.deny(Stage.CITY_MANAGER, Decision.PAYLOAD_INVALID, "there is no tenant '"
+                            + change.tenant() + "' to " + change.action() + "; list the tenants to find its id"));
+                }
+                if (change.action().equals("suspend") && TenantRegistry.SYSTEM.equals(change.tenant())) {
+                    return Optional.of(Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, "tenant 'system' cannot be "
+                            + "suspended: it holds the administrators, who would lose the means to resume anything"));
+                }
+            }
+            case "set-policy" -> {
+                Policy candidate;
+                try {
+                    candidate = compiler.compile(change.policy(), "the payload's policy");
+                } catch (InvalidPolicy e) {
+                    return Optional.of(Decision.deny(Stage.CITY_MANAGER, Decision.PAYLOAD_INVALID, e.getMessage()
+                            + "; nothing was changed"));
+                }
+                Intent again = intent.toBuilder().idempotencyKey(null).build();
+                PolicyVerdict own = candidate.decide(new IntentFacts(again, context.principal()));
+                if (!own.allowed() || own.approval()) {
+                    return Optional.of(Decision.deny(Stage.CITY_MANAGER, Decision.FORBIDDEN, "this policy would "
+                            + (own.approval() ? "hold" : "deny") + " your own next platform.policy.set (" + own.summary()
+                            + "), locking administrators out of the policy; keep a rule that allows it, such as "
+                            + "{\"id\": \"admins\", \"effect\": \"allow\", \"intent\": \"platform.*\", \"tenant\": \"system\", "
+                            + "\"when\": \"'admin' in principal.roles\"}"));
+                }
+            }
+            default -> {
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -103,7 +103,7 @@ class CityManagerBundleIT {
         assertEquals(List.of("system"), tenants.list().stream().map(Tenants.Tenant::id).toList());
         assertTrue(Files.exists(work.resolve("data/city-manager/tenants.json")));
 
-        Decision admin = role.decide(Fixtures.intent("platform.tenant.create", "system"),
+        Decision admin = role.decide(Fixtures.intent("platform.echo", "system"),
                 Fixtures.context(Fixtures.principal("system", "admin")));
         assertTrue(admin.allowed(), admin.toString());
         assertTrue(admin.reasons().get(0).contains(SecureDefault.RULE_ID), admin.toString());

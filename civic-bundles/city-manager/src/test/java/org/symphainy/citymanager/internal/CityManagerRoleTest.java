@@ -123,9 +123,9 @@ class CityManagerRoleTest {
         CityManagerRole role = role("unlimited");
         Principal admin = principal("system", "admin");
 
-        assertTrue(role.decide(intent("platform.tenant.create", "system"), context(admin)).allowed());
+        assertTrue(role.decide(intent("platform.echo", "system"), context(admin)).allowed());
         assertFalse(role.decide(intent("content.ingest", "system"), context(admin)).allowed());
-        assertFalse(role.decide(intent("platform.tenant.create", "system"), context(principal("system", "viewer")))
+        assertFalse(role.decide(intent("platform.echo", "system"), context(principal("system", "viewer")))
                 .allowed());
         assertFalse(role.decide(intent("content.ingest", "acme"), context(ACME_EDITOR)).allowed());
     }
