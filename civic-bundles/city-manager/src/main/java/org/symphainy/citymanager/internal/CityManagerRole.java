@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.symphainy.sdk.governance.CityManager;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
+import org.symphainy.sdk.governance.PolicyAdvisor;
 import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.governance.Tenants;
 import org.symphainy.sdk.governance.Tenants.Tenant;
@@ -41,13 +42,13 @@ import org.symphainy.sdk.runtime.Runtime;
  * condition of a second principal's approval — and no matching rule denies ({@link Decision#FORBIDDEN}). An
  * allowance names the rule.
  */
-@Component(service = {CityManager.class, Projection.class}, configurationPid = CityManagerConfig.PID, property = {
+@Component(service = {CityManager.class, Projection.class, PolicyAdvisor.class}, configurationPid = CityManagerConfig.PID, property = {
         Projection.INTENT_TYPES + "=" + GovernanceIntents.TENANT_CREATE,
         Projection.INTENT_TYPES + "=" + GovernanceIntents.TENANT_SUSPEND,
         Projection.INTENT_TYPES + "=" + GovernanceIntents.TENANT_RESUME,
         Projection.INTENT_TYPES + "=" + GovernanceIntents.POLICY_SET })
 @Designate(ocd = CityManagerConfig.class)
-public final class CityManagerRole implements CityManager, Projection {
+public final class CityManagerRole implements CityManager, Projection, PolicyAdvisor {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.citymanager");
 
@@ -240,6 +241,54 @@ public final class CityManagerRole implements CityManager, Projection {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What-if over the last {@code lastIntents} recorded executions (newest first), each with the principal recorded
+     * with it; an execution recorded without one is decided as if no session had proved anyone.
+     */
+    @Override
+    public WhatIf whatIf(String candidatePolicy, int lastIntents) {
+        if (lastIntents < 1 || lastIntents > MAX_INTENTS) {
+            throw new IllegalArgumentException("lastIntents is " + lastIntents + "; ask for 1 to " + MAX_INTENTS);
+        }
+        Runtime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("the Runtime is not available to read the recorded intents from; retry once "
+                    + "the container is ready");
+        }
+        List<PolicyWhatIf.Sample> samples = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            org.symphainy.sdk.runtime.Page<org.symphainy.sdk.runtime.ExecutionSummary> page = current.query(
+                    org.symphainy.sdk.runtime.ExecutionQuery.builder().cursor(cursor)
+                            .limit(Math.min(org.symphainy.sdk.runtime.ExecutionQuery.MAX_LIMIT, lastIntents - samples.size()))
+                            .build());
+            for (org.symphainy.sdk.runtime.ExecutionSummary summary : page.items()) {
+                current.execution(summary.id()).ifPresent(execution -> {
+                    samples.add(new PolicyWhatIf.Sample(execution.intent(), execution.principal()));
+                    ids.add(execution.id());
+                });
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && samples.size() < lastIntents);
+        PolicyWhatIf.Report report;
+        try {
+            report = whatIf(candidatePolicy, samples);
+        } catch (InvalidPolicy e) {
+            throw new IllegalArgumentException(e.getMessage() + "; nothing was changed", e);
+        }
+        List<Flip> flips = new java.util.ArrayList<>();
+        int index = 0;
+        for (PolicyWhatIf.Flip flip : report.flips()) { // in the samples' order: find each by identity
+            while (samples.get(index) != flip.sample()) {
+                index++;
+            }
+            flips.add(new Flip(ids.get(index), flip.intent().type(), flip.intent().tenant(), flip.intent().actor(),
+                    flip.before().summary(), flip.after().summary()));
+        }
+        return new WhatIf(report.examined(), flips);
     }
 
     /**

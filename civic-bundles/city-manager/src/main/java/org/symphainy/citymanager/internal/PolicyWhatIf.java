@@ -26,7 +26,7 @@ public final class PolicyWhatIf {
             PolicyVerdict before = current.decide(sample.facts());
             PolicyVerdict after = candidate.decide(sample.facts());
             if (before.allowed() != after.allowed() || before.approval() != after.approval()) {
-                flips.add(new Flip(sample.intent(), before, after));
+                flips.add(new Flip(sample, before, after));
             }
         }
         return new Report(samples.size(), List.copyOf(flips));
@@ -53,16 +53,21 @@ public final class PolicyWhatIf {
     /**
      * A decision that would change.
      *
-     * @param intent the intent
+     * @param sample the intent and its principal
      * @param before its verdict under the policy in force
      * @param after its verdict under the candidate
      */
-    public record Flip(Intent intent, PolicyVerdict before, PolicyVerdict after) {
+    public record Flip(Sample sample, PolicyVerdict before, PolicyVerdict after) {
+
+        /** The intent whose decision flips. */
+        public Intent intent() {
+            return sample.intent();
+        }
 
         /** {@code content.ingest@acme: allow by 'a' -> deny by 'b'}. */
         @Override
         public String toString() {
-            return intent.type() + "@" + intent.tenant() + ": " + before.summary() + " -> " + after.summary();
+            return intent().type() + "@" + intent().tenant() + ": " + before.summary() + " -> " + after.summary();
         }
     }
 
