@@ -44,6 +44,8 @@ public enum ErrorCode {
     HANDLER_FAILED,
     /** The handler returned null instead of a Result. */
     HANDLER_RETURNED_NULL,
+    /** A step's artifacts break the Data Steward's provenance rules; the message lists what to fix. */
+    ARTIFACT_REJECTED,
     /** A step did not finish within its time limit. */
     STEP_TIMEOUT,
     /** The Runtime cannot accept work now (shutting down, or its write-ahead log is not writable). */

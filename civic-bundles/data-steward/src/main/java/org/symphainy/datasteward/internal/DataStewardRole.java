@@ -53,7 +53,13 @@ public final class DataStewardRole implements DataSteward {
         return policy.decide(intent, context);
     }
 
-    /** The provenance rules in force, for the Runtime's step-completed path. */
+    /** The provenance rules in force applied to a step's artifacts, on the Runtime's step-completed path. */
+    @Override
+    public java.util.List<String> provenanceProblems(String executionId, java.util.List<org.symphainy.sdk.intent.Artifact> artifacts) {
+        return policy.provenance().check(executionId, artifacts);
+    }
+
+    /** The provenance rules in force. */
     public ProvenanceChecker provenanceChecker() {
         return policy.provenance();
     }

@@ -12,7 +12,8 @@ import org.symphainy.sdk.intent.Provenance;
  * The Data Steward's provenance rules for the artifacts an execution recorded: every artifact is recorded with
  * provenance naming that execution and the handler bundle that produced it, and an artifact whose kind matches a
  * pattern of configuration {@code requireInputsFor} (such as {@code insights.*}) names at least one input artifact.
- * The Runtime is meant to call {@link #check} when it records a step's artifacts. Immutable and thread-safe.
+ * The Runtime calls it (through {@code DataSteward.provenanceProblems}) before it records a step's artifacts; a step
+ * whose artifacts break a rule fails with {@code ARTIFACT_REJECTED}. Immutable and thread-safe.
  */
 public final class ProvenanceChecker {
 

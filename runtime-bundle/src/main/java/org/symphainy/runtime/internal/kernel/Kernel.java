@@ -30,6 +30,7 @@ import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentDenied;
 import org.symphainy.runtime.internal.record.RecordHead;
 import org.symphainy.runtime.internal.record.RecordType;
+import org.symphainy.sdk.governance.DataSteward;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceRole;
 import org.symphainy.sdk.governance.Stage;
@@ -109,7 +110,9 @@ public final class Kernel implements Runtime, AutoCloseable {
         long started = System.nanoTime();
         this.book = new ExecutionBook(this::record);
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
-        this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis());
+        this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
+                (executionId, artifacts) -> roles.apply(Stage.DATA_STEWARD) instanceof DataSteward steward
+                        ? steward.provenanceProblems(executionId, artifacts) : List.of());
         List<ExecutionEntry> unfinished = book.unfinished();
         List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
         List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();

@@ -1,11 +1,13 @@
 package org.symphainy.runtime.internal.kernel;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.ObjLongConsumer;
 
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.symphainy.runtime.internal.record.KernelRecord.ExecutionFailed;
 import org.symphainy.runtime.internal.record.KernelRecord.StepCompleted;
 import org.symphainy.runtime.internal.record.KernelRecord.StepFailed;
 import org.symphainy.runtime.internal.record.KernelRecord.StepStarted;
+import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.IntentHandler;
 import org.symphainy.sdk.intent.Result;
@@ -36,15 +39,20 @@ final class StepRunner {
     private final ScheduledExecutorService watchdog;
     private final Clock clock;
     private final long timeoutMillis;
+    private final BiFunction<String, List<Artifact>, List<String>> provenance;
 
-    /** {@code applied} receives every record once it is durable, in order. */
+    /**
+     * {@code applied} receives every record once it is durable, in order; {@code provenance} gives the problems of a
+     * step's artifacts under the Data Steward's provenance rules (empty: they may be recorded).
+     */
     StepRunner(Journal journal, ObjLongConsumer<KernelRecord> applied, ScheduledExecutorService watchdog, Clock clock,
-            long timeoutMillis) {
+            long timeoutMillis, BiFunction<String, List<Artifact>, List<String>> provenance) {
         this.journal = journal;
         this.applied = applied;
         this.watchdog = watchdog;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
+        this.provenance = provenance;
     }
 
     /** Runs the next attempt of {@code entry}'s step with {@code handler}; returns as soon as the handler has. */
@@ -94,8 +102,21 @@ final class StepRunner {
     }
 
     private void complete(ExecutionEntry entry, int attempt, CompletableFuture<Void> startApplied, Result result) {
-        outcome(startApplied, new StepCompleted(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt, result.artifacts(),
-                result.events()), new ExecutionCompleted(entry.id(), clock.instant()));
+        StepCompleted completed = new StepCompleted(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt,
+                result.artifacts(), result.events());
+        List<String> problems;
+        try {
+            problems = completed.artifacts().isEmpty() ? List.of() : provenance.apply(entry.id(), entry.recorded(completed));
+        } catch (RuntimeException e) {
+            problems = List.of("the Data Steward's provenance check failed (" + e + "), and an artifact that cannot be "
+                    + "checked is not recorded");
+        }
+        if (!problems.isEmpty()) {
+            fail(entry, attempt, startApplied, ErrorCode.ARTIFACT_REJECTED, "the step's artifacts break the Data "
+                    + "Steward's provenance rules: " + String.join("; ", problems));
+            return;
+        }
+        outcome(startApplied, completed, new ExecutionCompleted(entry.id(), clock.instant()));
     }
 
     private void fail(ExecutionEntry entry, int attempt, CompletableFuture<Void> startApplied, ErrorCode code, String message) {

@@ -161,6 +161,37 @@ class KernelTest {
     }
 
     @Test
+    void aStepWhoseArtifactsBreakTheDataStewardsProvenanceRulesFailsAndRecordsNoArtifact() throws Exception {
+        registry.serve("insights.summarise", (intent, context) -> Result.of(Artifact.of("insights.summary", Json.of("{}"))));
+        List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.symphainy.sdk.governance.DataSteward steward = new org.symphainy.sdk.governance.DataSteward() {
+            public Decision decide(Intent intent, org.symphainy.sdk.governance.GovernanceContext context) {
+                return Decision.allow(Stage.DATA_STEWARD, "test allows");
+            }
+
+            public List<String> provenanceProblems(String executionId, List<Artifact> artifacts) {
+                artifacts.forEach(a -> checked.add(a.id() + " " + a.provenance().executionId() + " "
+                        + a.provenance().handler().bundleSymbolicName()));
+                return artifacts.stream().filter(a -> a.kind().startsWith("insights."))
+                        .map(a -> a.id() + " names no input artifact").toList();
+            }
+        };
+        Kernel kernel = start(stage -> stage == Stage.DATA_STEWARD ? steward : allowing(stage));
+
+        Execution rejected = awaitEnd(kernel, kernel.submit(intent("insights.summarise", "{}")).executionId());
+        Execution echoed = awaitEnd(kernel, kernel.submit(intent("platform.echo", "{}")).executionId());
+
+        assertEquals(ExecutionState.FAILED, rejected.state());
+        assertEquals(ErrorCode.ARTIFACT_REJECTED, rejected.failure().code());
+        assertEquals("the step's artifacts break the Data Steward's provenance rules: " + rejected.id()
+                + "/1/1 names no input artifact", rejected.failure().message());
+        assertTrue(rejected.artifacts().isEmpty());
+        assertEquals(ExecutionState.COMPLETED, echoed.state());
+        assertEquals(List.of(rejected.id() + "/1/1 " + rejected.id() + " org.acme.test",
+                echoed.id() + "/1/1 " + echoed.id() + " org.acme.test"), checked, "stamped with provenance before the check");
+    }
+
+    @Test
     void aRoleThatThrowsDenies() {
         Kernel kernel = start(stage -> stage != Stage.CITY_MANAGER ? allowing(stage) : new GovernanceRole() {
             public Stage stage() {
