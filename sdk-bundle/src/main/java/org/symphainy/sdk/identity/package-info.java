@@ -4,10 +4,12 @@
  * {@link org.symphainy.sdk.identity.Authenticator} (API keys, signed JWTs); the Traffic Cop role bundle serves
  * {@link org.symphainy.sdk.identity.Sessions}. Experience exchanges a credential for a session once; every intent then
  * names its session, and the Runtime gives each governance stage the session's principal. Credentials themselves never
- * travel in an intent, so they never reach the write-ahead log.
+ * travel in an intent, so they never reach the write-ahead log: API keys are created and revoked through the
+ * {@code platform.apikey.create} and {@code platform.apikey.revoke} intents, whose payloads carry a key's hash, never its
+ * secret ({@link org.symphainy.sdk.identity.ApiKeys}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.symphainy.sdk.identity;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +80,52 @@ final class ApiKeyStore {
     }
 
     /**
+     * A new key that is not stored: a key id no stored key has, a secret and its hash with the configured iterations,
+     * and the change that creates it. Throws IllegalArgumentException if a value cannot be used.
+     */
+    Prepared prepare(String tenant, String actor, Set<String> roles, String label) {
+        Principal principal = new Principal(tenant, actor, roles, StoredKey.AUTHENTICATED_BY);
+        String checkedLabel = checkLabel(label);
+        ApiKeyCredential credential = ApiKeyCredential.random(random);
+        reloadIfChanged();
+        while (keys.containsKey(credential.keyId())) {
+            credential = ApiKeyCredential.random(random);
+        }
+        KeyHash hash = KeyHash.of(credential.secret(), iterations, random);
+        return new Prepared(credential, ApiKeyChange.create(credential.keyId(), principal, checkedLabel, hash));
+    }
+
+    /** Stores {@code key} as it is (its hash included); false, storing nothing, if a key has its id already. */
+    boolean add(StoredKey key) {
+        writer.lock();
+        try {
+            refuseChangesIfRejected();
+            if (keys.containsKey(key.keyId())) {
+                return false;
+            }
+            Map<String, StoredKey> next = new HashMap<>(keys);
+            next.put(key.keyId(), key);
+            persist(next, "key " + key.keyId() + " was not created");
+            keys = Map.copyOf(next);
+            return true;
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** The key with this id, active or revoked. */
+    Optional<StoredKey> find(String keyId) {
+        reloadIfChanged();
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    /** Every key, active or revoked, in no order. */
+    Collection<StoredKey> keys() {
+        reloadIfChanged();
+        return keys.values();
+    }
+
+    /**
      * Creates a key only if no key file exists yet; {@code handOff} receives it before the file is written (if it throws,
      * nothing is stored). Empty if the file exists.
      */
@@ -118,6 +166,11 @@ final class ApiKeyStore {
 
     /** Revokes {@code keyId} at once; false if no active key has that id. */
     boolean revoke(String keyId) {
+        return revoke(keyId, clock.instant());
+    }
+
+    /** Revokes {@code keyId} as of {@code revokedAt}; false if no active key has that id. */
+    boolean revoke(String keyId, Instant revokedAt) {
         writer.lock();
         try {
             refuseChangesIfRejected();
@@ -126,7 +179,7 @@ final class ApiKeyStore {
                 return false;
             }
             Map<String, StoredKey> next = new HashMap<>(keys);
-            next.put(keyId, key.revokedAt(clock.instant()));
+            next.put(keyId, key.revokedAt(revokedAt));
             keys = Map.copyOf(next);
             persist(next, "key " + keyId + " is revoked while this bundle runs, but would be active again after a "
                     + "restart until the next key change is written");
@@ -229,6 +282,15 @@ final class ApiKeyStore {
                     + " characters without control characters");
         }
         return checked;
+    }
+
+    /**
+     * A key made by {@link #prepare}: its credential, to hand to its owner, and the change that creates it.
+     *
+     * @param credential the key id and secret
+     * @param change the change to submit as a {@code platform.apikey.create} intent
+     */
+    record Prepared(ApiKeyCredential credential, ApiKeyChange change) {
     }
 
     /** Receives a key before the key file holds it (the bootstrap administrator's credential file). */

@@ -25,6 +25,9 @@ record GuardSettings(IntentAuthorizer authorizer, JwtVerifier jwt, int apiKeyIte
 
     static final int MIN_ITERATIONS = 10_000;
 
+    /** Most iterations: every sign-in with a key computes them, so more would make each one take seconds. */
+    static final int MAX_ITERATIONS = 10_000_000;
+
     private static final String SOURCE = "configuration " + SecurityGuardRole.PID;
 
     /** What applies with no usable configuration: only {@code admin} is granted anything, JWTs are refused. */
@@ -41,6 +44,11 @@ record GuardSettings(IntentAuthorizer authorizer, JwtVerifier jwt, int apiKeyIte
             throw new InputRejected(SOURCE, "attribute 'apiKeyIterations'", config.apiKeyIterations()
                     + " iterations make API key hashes cheap to attack: use " + MIN_ITERATIONS + " or more (OWASP: "
                     + KeyHash.DEFAULT_ITERATIONS + ")");
+        }
+        if (config.apiKeyIterations() > MAX_ITERATIONS) {
+            throw new InputRejected(SOURCE, "attribute 'apiKeyIterations'", config.apiKeyIterations()
+                    + " iterations would make every sign-in with an API key take seconds: use at most "
+                    + MAX_ITERATIONS + " (OWASP: " + KeyHash.DEFAULT_ITERATIONS + ")");
         }
         JwtSettings jwtSettings = jwtSettings(config);
         TrustedKeys configured = new TrustedKeys(hmacKey(config._jwtHmacSecret()), SOURCE);

@@ -20,7 +20,7 @@ public @interface SecurityGuardConfig {
     String[] grants() default {};
 
     @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new API keys (existing keys keep theirs); "
-            + "at least 10000, OWASP recommends 210000", min = "10000")
+            + "10000 to 10000000, OWASP recommends 210000", min = "10000", max = "10000000")
     int apiKeyIterations() default KeyHash.DEFAULT_ITERATIONS;
 
     /** Property {@code .jwtHmacSecret}: the leading dot keeps the secret out of the service's properties. */

@@ -23,18 +23,23 @@ import org.symphainy.sdk.identity.ApiKeys;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.Projection;
 
 /**
  * The Security Guard role service: decides on every intent ({@link SecurityGuard}), proves credentials
- * ({@link Authenticator}: API keys and JWTs) and manages API keys ({@link ApiKeys}). Keys live in
- * {@code ${symphainy.data}/security/api-keys.json}; on the first start the bootstrap administrator's credential is
- * written to {@code ${symphainy.data}/admin.key}. Configuration (PID {@value #PID}) may change at any time: an update
- * that cannot be used is logged and the configuration in force stays.
+ * ({@link Authenticator}: API keys and JWTs), manages API keys ({@link ApiKeys}) and applies the recorded
+ * {@code platform.apikey.*} executions to them ({@link Projection}). Keys live in
+ * {@code ${symphainy.data}/security/api-keys.json}, the ids of the executions applied beside them; on the first start
+ * the bootstrap administrator's credential is written to {@code ${symphainy.data}/admin.key}. Configuration (PID
+ * {@value #PID}) may change at any time: an update that cannot be used is logged and the configuration in force stays.
  */
-@Component(service = {SecurityGuard.class, Authenticator.class, ApiKeys.class}, immediate = true,
-        configurationPid = SecurityGuardRole.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {SecurityGuard.class, Authenticator.class, ApiKeys.class, Projection.class}, immediate = true,
+        configurationPid = SecurityGuardRole.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
+            Projection.INTENT_TYPES + "=" + ApiKeyIntents.CREATE,
+            Projection.INTENT_TYPES + "=" + ApiKeyIntents.REVOKE })
 @Designate(ocd = SecurityGuardConfig.class)
-public final class SecurityGuardRole implements SecurityGuard, Authenticator, ApiKeys {
+public final class SecurityGuardRole implements SecurityGuard, Authenticator, ApiKeys, Projection {
 
     /** The configuration PID. */
     public static final String PID = "org.symphainy.securityguard";
@@ -48,6 +53,8 @@ public final class SecurityGuardRole implements SecurityGuard, Authenticator, Ap
     private final LongSupplier nanoTime;
     private final ApiKeyStore keys;
     private final CredentialAuthenticator authenticator;
+    private final KeyChangeChecks keyChecks;
+    private final KeyChangeProjection keyChanges;
     private volatile GuardSettings settings;
 
     /** Activated by DS: data under {@code symphainy.data}, else the bundle's data area. */
@@ -65,6 +72,9 @@ public final class SecurityGuardRole implements SecurityGuard, Authenticator, Ap
         this.keys = new ApiKeyStore(data.resolve("security").resolve(ApiKeyStore.FILE_NAME),
                 settings.apiKeyIterations(), clock, new SecureRandom(), nanoTime);
         this.authenticator = new CredentialAuthenticator(keys, () -> settings.jwt());
+        this.keyChecks = new KeyChangeChecks(keys);
+        this.keyChanges = new KeyChangeProjection(keys, new AppliedLedger(keys.file().resolveSibling(
+                AppliedLedger.FILE_NAME)));
         BootstrapAdmin.createIfFirstStart(keys, data.resolve(BootstrapAdmin.FILE_NAME));
     }
 
@@ -90,14 +100,35 @@ public final class SecurityGuardRole implements SecurityGuard, Authenticator, Ap
         }
     }
 
+    /** The authorizer's decision; for an API key intent it may submit, also the checks of its change. */
     @Override
     public Decision decide(Intent intent, GovernanceContext context) {
-        return settings.authorizer().decide(intent, context);
+        Decision decision = settings.authorizer().decide(intent, context);
+        if (decision.allowed() && ApiKeyIntents.TYPES.contains(intent.type())) {
+            return keyChecks.refusal(intent, context.principal().orElseThrow()).orElse(decision);
+        }
+        return decision;
+    }
+
+    /** Applies a recorded {@code platform.apikey.*} execution to the keys, once. */
+    @Override
+    public void apply(Execution execution) {
+        keyChanges.apply(execution);
     }
 
     @Override
     public Principal authenticate(String credential) {
         return authenticator.authenticate(credential);
+    }
+
+    @Override
+    public PreparedKey prepare(String tenant, String actor, Set<String> roles, String label) {
+        ApiKeyStore.Prepared prepared = keys.prepare(tenant, actor, roles, label);
+        LOG.info("prepared API key {} for {} with roles {}: it works once a platform.apikey.create intent with its "
+                + "payload is recorded", prepared.credential().keyId(), prepared.change().principal(),
+                prepared.change().principal().roles());
+        return new PreparedKey(prepared.credential().keyId(), prepared.credential().text(),
+                prepared.change().createPayload());
     }
 
     @Override

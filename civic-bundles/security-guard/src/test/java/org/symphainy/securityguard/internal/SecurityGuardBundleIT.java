@@ -2,6 +2,7 @@ package org.symphainy.securityguard.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.InvocationTargetException;
@@ -36,8 +37,10 @@ import org.osgi.framework.ServiceReference;
  * The built bundle ({@code target/*.jar}) in a real Felix with Declarative Services, ConfigAdmin, jackson-core and the
  * SDK bundle, as the distribution's {@code system/} folder holds them: the three services are registered, the bootstrap
  * administrator's key works end to end, a configuration change reaches the component, and the privately embedded
- * Nimbus verifies RS256, ES256 and HS256 tokens without any crypto provider besides the JDK's. The services' types come from the SDK bundle inside the framework, not from this
- * test's class path, so they are called by reflection.
+ * Nimbus verifies RS256, ES256 and HS256 tokens without any crypto provider besides the JDK's, and a key prepared by
+ * the service and created through its {@code platform.apikey.create} handler and projection signs in. The services'
+ * types come from the SDK bundle inside the framework, not from this test's class path, so they are called by
+ * reflection.
  */
 class SecurityGuardBundleIT {
 
@@ -105,6 +108,36 @@ class SecurityGuardBundleIT {
     }
 
     @Test
+    void aKeyCreatedThroughItsIntentSignsInOnceProjected() throws Exception {
+        Bundle guard = bundle("org.symphainy.security-guard");
+        String capabilities = guard.getHeaders().get(Constants.PROVIDE_CAPABILITY);
+        for (String type : List.of("platform.apikey.create", "platform.apikey.revoke")) {
+            assertTrue(capabilities.contains("symphainy.intent=\"" + type + "\""), capabilities);
+            assertNotNull(guard.getEntry("schemas/" + type + ".json"), "the bundle holds the schema of " + type);
+        }
+        Object apiKeys = service("org.symphainy.sdk.identity.ApiKeys");
+        Object authenticator = service("org.symphainy.sdk.identity.Authenticator");
+        Object projection = service("org.symphainy.sdk.runtime.Projection");
+        Object handler = service("org.symphainy.sdk.intent.IntentHandler",
+                "(component.name=org.symphainy.securityguard.internal.ApiKeyCreateHandler)");
+
+        Object prepared = call(apiKeys, "prepare", "acme", "alice", Set.of("content-editor"), "integration test");
+        String secret = (String) call(prepared, "secret");
+        Object intent = intent("platform.apikey.create", "system", "admin", call(prepared, "createPayload"));
+        Object result = call(handler, "handle", intent, null);
+        Object execution = execution(intent, call(result, "artifacts"));
+        try {
+            call(authenticator, "authenticate", secret);
+            fail("the key works only once its execution is applied");
+        } catch (RuntimeException expected) {
+            assertEquals("UNAUTHENTICATED", call(expected, "code").toString());
+        }
+        call(projection, "apply", execution);
+
+        assertEquals("alice@acme", call(authenticator, "authenticate", secret).toString());
+    }
+
+    @Test
     void theEmbeddedNimbusVerifiesEachAlgorithm() throws Exception {
         TestTokens tokens = TestTokens.shared();
         Path jwks = TestTokens.jwks(work.resolve("jwks.json"), tokens.rsa, tokens.ec);
@@ -117,6 +150,43 @@ class SecurityGuardBundleIT {
             awaitTrue(() -> "alice@acme".equals(call(authenticator, "authenticate", token).toString()),
                     "a token signed with " + token.substring(0, 20) + "... authenticates");
         }
+    }
+
+    private Object intent(String type, String tenant, String actor, Object payload) {
+        Object builder = call(sdkClass("org.symphainy.sdk.intent.Intent"), "builder", type);
+        for (String[] value : new String[][] {{"tenant", tenant}, {"actor", actor}, {"session", "s-1"},
+            {"correlationId", "c-1"}}) {
+            builder = call(builder, value[0], value[1]);
+        }
+        return call(call(builder, "payload", payload), "build");
+    }
+
+    /** A COMPLETED execution of {@code intent} with {@code artifacts}, as the Runtime records it. */
+    private Object execution(Object intent, Object artifacts) throws Exception {
+        Class<?> stage = sdkClass("org.symphainy.sdk.governance.Stage");
+        Object allowed = call(sdkClass("org.symphainy.sdk.governance.Decision"), "allow",
+                stage.getField("SECURITY_GUARD").get(null), "ok");
+        Object handlerRef = sdkClass("org.symphainy.sdk.intent.HandlerRef").getConstructors()[0]
+                .newInstance("org.symphainy.security-guard", "0.1.0", "platform.apikey.create", "1.0.0");
+        Object completed = sdkClass("org.symphainy.sdk.runtime.ExecutionState").getField("COMPLETED").get(null);
+        Instant now = Instant.now();
+        for (java.lang.reflect.Constructor<?> constructor : sdkClass("org.symphainy.sdk.runtime.Execution")
+                .getConstructors()) {
+            if (constructor.getParameterCount() == 10) {
+                return constructor.newInstance("e-1", intent, completed, handlerRef, List.of(allowed), List.of(),
+                        artifacts, now, now, null);
+            }
+        }
+        return fail("the SDK's Execution has no 10-argument constructor");
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : felix.getBundleContext().getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        return fail("no bundle " + symbolicName);
     }
 
     private Object decide(Object guard, String type, Object principal) {
@@ -157,11 +227,15 @@ class SecurityGuardBundleIT {
     }
 
     private Object service(String type) throws Exception {
+        return service(type, null);
+    }
+
+    private Object service(String type, String filter) throws Exception {
         BundleContext context = felix.getBundleContext();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
         while (System.nanoTime() < deadline) {
             // all references: this test's class path has its own copy of the SDK, so the assignable ones are none
-            ServiceReference<?>[] references = context.getAllServiceReferences(type, null);
+            ServiceReference<?>[] references = context.getAllServiceReferences(type, filter);
             if (references != null) {
                 return context.getService(references[0]);
             }

@@ -99,6 +99,15 @@ class SecurityGuardRoleTest {
     }
 
     @Test
+    void anIterationCountThatWouldStallSignInsIsRefused() {
+        InputRejected slow = assertThrows(InputRejected.class, () -> GuardSettings.from(TestConfigs.config(
+                "apiKeyIterations", GuardSettings.MAX_ITERATIONS + 1), Clock.systemUTC(), System::nanoTime));
+
+        assertTrue(slow.getMessage().contains("attribute 'apiKeyIterations': 10000001 iterations would make every "
+                + "sign-in"), slow.getMessage());
+    }
+
+    @Test
     void credentialsAreToldApart() {
         SecurityGuardRole role = role(fast());
 
