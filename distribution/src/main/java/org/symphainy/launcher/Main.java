@@ -248,6 +248,7 @@ public final class Main {
             ConsoleLog.teeTo(settings.data().resolve("log").resolve("symphainy.log"),
                     Long.parseLong(settings.get("symphainy.log.maxFileBytes", "10485760")),
                     Integer.parseInt(settings.get("symphainy.log.maxFiles", "5")));
+            JulBridge.install();
         } catch (IOException e) {
             throw new LaunchException(LaunchException.ENVIRONMENT, "cannot open the log file in " + settings.data().resolve("log")
                     + ": " + e.getMessage() + ": point SYMPHAINY_DATA at a writable directory");
