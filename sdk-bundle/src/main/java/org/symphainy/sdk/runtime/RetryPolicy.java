@@ -26,8 +26,8 @@ public record RetryPolicy(int maxAttempts, Duration initialInterval, double back
     /**
      * The defaults: 10 attempts, 1 s, doubling, at most 100 s, 20 % jitter; failures that the same input would give
      * again are not retried (a handler that returned null, artifacts the provenance rules reject, an invalid payload).
-     * Temporal's and Restate's defaults retry without end; the Runtime stops after 10 attempts (about 8.5 minutes of
-     * waiting) so a broken handler ends in a visible FAILED execution instead of retrying forever.
+     * Temporal's and Restate's defaults retry without end; the Runtime stops after 10 attempts (327 s of waiting,
+     * about 5.5 minutes, before jitter) so a broken handler ends in a visible FAILED execution instead of retrying forever.
      */
     public static final RetryPolicy DEFAULT = new RetryPolicy(10, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(100),
             0.2, EnumSet.of(ErrorCode.HANDLER_RETURNED_NULL, ErrorCode.ARTIFACT_REJECTED, ErrorCode.PAYLOAD_INVALID,

@@ -137,6 +137,20 @@ final class ExecutionEntry {
         return state;
     }
 
+    /** True while the step's last attempt failed and the execution has not ended: it waits for its next attempt. */
+    synchronized boolean waitingForRetry() {
+        return stepState == StepState.FAILED && !state.isTerminal();
+    }
+
+    /** When the step's last attempt ended; null while it runs or before it started. */
+    synchronized Instant stepEndedAt() {
+        return stepEndedAt;
+    }
+
+    long seed() {
+        return seed;
+    }
+
     /** True once the step's handler has returned and its result is recorded. */
     synchronized boolean stepCompleted() {
         return stepState == StepState.COMPLETED;

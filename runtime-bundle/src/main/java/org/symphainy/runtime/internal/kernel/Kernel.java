@@ -49,6 +49,7 @@ import org.symphainy.sdk.runtime.ExecutionSummary;
 import org.symphainy.sdk.runtime.ExecutionUpdate;
 import org.symphainy.sdk.runtime.Page;
 import org.symphainy.sdk.runtime.ReplayReport;
+import org.symphainy.sdk.runtime.RetryPolicy;
 import org.symphainy.sdk.runtime.Runtime;
 import org.symphainy.sdk.runtime.Submission;
 import org.symphainy.sdk.runtime.Subscription;
@@ -98,6 +99,15 @@ public final class Kernel implements Runtime, AutoCloseable {
      */
     Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles,
             Function<String, Optional<Principal>> principals) {
+        this(walDirectory, config, registry, roles, principals, intentType -> RetryPolicy.NONE);
+    }
+
+    /**
+     * As {@link #Kernel(Path, KernelConfig, IntentRegistry, Function, Function)}; {@code retries} gives the retry policy
+     * of an intent type (the Nurse's).
+     */
+    Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles,
+            Function<String, Optional<Principal>> principals, Function<String, RetryPolicy> retries) {
         this.registry = registry;
         this.pipeline = new GovernancePipeline(roles, principals, load::of);
         this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
@@ -112,7 +122,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
                 (executionId, artifacts) -> roles.apply(Stage.DATA_STEWARD) instanceof DataSteward steward
-                        ? steward.provenanceProblems(executionId, artifacts) : List.of());
+                        ? steward.provenanceProblems(executionId, artifacts) : List.of(), retries, this::retryLater);
         List<ExecutionEntry> unfinished = book.unfinished();
         List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
         List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();
@@ -123,7 +133,14 @@ public final class Kernel implements Runtime, AutoCloseable {
         inFlight.set(resumed.size());
         LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume, {} awaiting approval",
                 book.size(), journal.lastSequence(), (System.nanoTime() - started) / 1_000_000, resumed.size(), held.size());
-        resumed.forEach(entry -> workers.execute(() -> run(entry)));
+        for (ExecutionEntry entry : resumed) {
+            if (entry.waitingForRetry()) { // a durable timer: the wait left of the recorded failure's backoff
+                Instant due = entry.stepEndedAt().plus(steps.policy(entry).delayAfter(entry.attempts(), entry.seed()));
+                retryLater(entry, Duration.between(clock.instant(), due));
+            } else {
+                workers.execute(() -> run(entry));
+            }
+        }
         held.forEach(this::expireLater);
         timers.scheduleWithFixedDelay(this::retryParked, PARKED_RECHECK_MILLIS, PARKED_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -256,6 +273,15 @@ public final class Kernel implements Runtime, AutoCloseable {
                 approvalExecutionId);
         if (request.approves()) {
             workers.execute(() -> run(target));
+        }
+    }
+
+    /** Runs the next attempt of {@code entry} after {@code wait} (at once if it is not positive). */
+    private void retryLater(ExecutionEntry entry, Duration wait) {
+        try {
+            timers.schedule(() -> workers.execute(() -> run(entry)), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the kernel is closing: the next start schedules it again from the WAL
         }
     }
 

@@ -31,6 +31,8 @@ import org.symphainy.sdk.identity.Session;
 import org.symphainy.sdk.identity.Sessions;
 import org.symphainy.sdk.registry.IntentRegistry;
 import org.symphainy.sdk.runtime.Projection;
+import org.symphainy.sdk.runtime.RetryPolicies;
+import org.symphainy.sdk.runtime.RetryPolicy;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
@@ -58,6 +60,8 @@ public final class KernelComponent {
     private volatile DataSteward dataSteward;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Sessions sessions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RetryPolicies retryPolicies;
 
     private final java.util.Map<Projection, java.util.Set<String>> projections = new java.util.LinkedHashMap<>();
     private final Thread recovery;
@@ -77,7 +81,8 @@ public final class KernelComponent {
     private void recover(BundleContext context, KernelConfig config, IntentRegistry registry) {
         Kernel made;
         try {
-            made = new Kernel(WalSettings.directory(context, config), config, registry, this::role, this::principal);
+            made = new Kernel(WalSettings.directory(context, config), config, registry, this::role, this::principal,
+                    this::retryPolicy);
         } catch (RuntimeException | Error e) {
             LOG.error("the runtime did not start: {}", e.getMessage() != null ? e.getMessage() : e.toString(), e);
             stopBundle(context);
@@ -186,6 +191,12 @@ public final class KernelComponent {
             return java.util.Set.copyOf(set);
         }
         return java.util.Set.of();
+    }
+
+    /** The Nurse's retry policy of an intent type; the default while no Nurse is registered. */
+    private RetryPolicy retryPolicy(String intentType) {
+        RetryPolicies current = retryPolicies;
+        return current == null ? RetryPolicy.DEFAULT : current.forIntent(intentType);
     }
 
     /** The principal of an active session, as the Traffic Cop's sessions service knows it now. */

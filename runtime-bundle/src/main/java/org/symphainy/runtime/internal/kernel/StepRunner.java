@@ -1,13 +1,16 @@
 package org.symphainy.runtime.internal.kernel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
 
 import org.slf4j.Logger;
@@ -20,8 +23,10 @@ import org.symphainy.runtime.internal.record.KernelRecord.StepFailed;
 import org.symphainy.runtime.internal.record.KernelRecord.StepStarted;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.IntentException;
 import org.symphainy.sdk.intent.IntentHandler;
 import org.symphainy.sdk.intent.Result;
+import org.symphainy.sdk.runtime.RetryPolicy;
 
 /**
  * Runs one attempt of an execution's step: records StepStarted, calls the handler under the recorded context, and
@@ -40,19 +45,26 @@ final class StepRunner {
     private final Clock clock;
     private final long timeoutMillis;
     private final BiFunction<String, List<Artifact>, List<String>> provenance;
+    private final Function<String, RetryPolicy> retries;
+    private final BiConsumer<ExecutionEntry, Duration> retryLater;
 
     /**
      * {@code applied} receives every record once it is durable, in order; {@code provenance} gives the problems of a
-     * step's artifacts under the Data Steward's provenance rules (empty: they may be recorded).
+     * step's artifacts under the Data Steward's provenance rules (empty: they may be recorded); {@code retries} the
+     * retry policy of an intent type, and {@code retryLater} schedules the next attempt of an execution after a wait
+     * (once its StepFailed is applied).
      */
     StepRunner(Journal journal, ObjLongConsumer<KernelRecord> applied, ScheduledExecutorService watchdog, Clock clock,
-            long timeoutMillis, BiFunction<String, List<Artifact>, List<String>> provenance) {
+            long timeoutMillis, BiFunction<String, List<Artifact>, List<String>> provenance,
+            Function<String, RetryPolicy> retries, BiConsumer<ExecutionEntry, Duration> retryLater) {
         this.journal = journal;
         this.applied = applied;
         this.watchdog = watchdog;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.provenance = provenance;
+        this.retries = retries;
+        this.retryLater = retryLater;
     }
 
     /** Runs the next attempt of {@code entry}'s step with {@code handler}; returns as soon as the handler has. */
@@ -79,7 +91,8 @@ final class StepRunner {
             result = handler.handle(entry.accepted().intent(), new KernelContext(entry.context(attempt)));
         } catch (Exception | LinkageError e) {
             if (settle(settled, timeout)) {
-                fail(entry, attempt, startApplied, ErrorCode.HANDLER_FAILED, "the handler threw " + e);
+                fail(entry, attempt, startApplied, e instanceof IntentException coded ? coded.code() : ErrorCode.HANDLER_FAILED,
+                        "the handler threw " + e);
             }
             return;
         }
@@ -119,9 +132,38 @@ final class StepRunner {
         outcome(startApplied, completed, new ExecutionCompleted(entry.id(), clock.instant()));
     }
 
+    /**
+     * Records a failed attempt. If the intent's retry policy gives the step another attempt, only StepFailed is
+     * recorded and the next attempt is scheduled after the policy's wait (a durable timer: the wait is computed from
+     * the recorded failure time and seed, so a restart resumes it); otherwise the execution fails too.
+     */
     private void fail(ExecutionEntry entry, int attempt, CompletableFuture<Void> startApplied, ErrorCode code, String message) {
-        outcome(startApplied, new StepFailed(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt, code, message),
-                new ExecutionFailed(entry.id(), clock.instant(), code, message));
+        StepFailed failed = new StepFailed(entry.id(), clock.instant(), ExecutionEntry.STEP, attempt, code, message);
+        RetryPolicy policy = policy(entry);
+        if (policy.retries(code, attempt)) {
+            CompletableFuture<Long> durably = journal.append(failed);
+            CompletableFuture.allOf(startApplied, durably).thenRun(() -> {
+                applied.accept(failed, durably.join());
+                retryLater.accept(entry, policy.delayAfter(attempt, entry.seed()));
+            }).whenComplete((done, failure) -> logFailure(failed, failure));
+            return;
+        }
+        String why = attempt == 1 ? message : message + " (attempt " + attempt + " of " + policy.maxAttempts() + ")";
+        if (policy.nonRetryable().contains(code) && policy.maxAttempts() > 1) {
+            why += "; " + code + " is not retried";
+        }
+        outcome(startApplied, failed, new ExecutionFailed(entry.id(), clock.instant(), code, why));
+    }
+
+    /** The retry policy of the entry's intent type; no retry if the policy cannot be had. */
+    RetryPolicy policy(ExecutionEntry entry) {
+        try {
+            RetryPolicy policy = retries.apply(entry.intentType());
+            return policy == null ? RetryPolicy.DEFAULT : policy;
+        } catch (RuntimeException e) {
+            LOG.warn("retry policy of {} could not be had ({}); the default applies", entry.intentType(), e.toString());
+            return RetryPolicy.DEFAULT;
+        }
     }
 
     /**
