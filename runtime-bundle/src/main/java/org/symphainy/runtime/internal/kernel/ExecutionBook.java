@@ -33,6 +33,12 @@ final class ExecutionBook {
     record Detail(IntentAccepted accepted, List<Artifact> artifacts) {
     }
 
+    /**
+     * How far acceptance order may stray from acceptance time: an intent's time is taken when it arrives, its place
+     * when its record is written, after governance. A listing from a time stops this much before it.
+     */
+    private static final java.time.Duration ORDER_SLACK = java.time.Duration.ofMinutes(1);
+
     private final Map<String, ExecutionEntry> byId = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, ExecutionEntry> byAcceptance = new ConcurrentSkipListMap<>();
     private final Map<String, KeyOwner> keys = new ConcurrentHashMap<>();
@@ -132,8 +138,12 @@ final class ExecutionBook {
         Map<Long, ExecutionEntry> newestFirst = query.cursor() == null ? byAcceptance.descendingMap()
                 : byAcceptance.headMap(parseCursor(query.cursor()), true).descendingMap();
         List<ExecutionSummary> items = new ArrayList<>();
+        java.time.Instant oldest = query.acceptedFrom() == null ? null : query.acceptedFrom().minus(ORDER_SLACK);
         for (Map.Entry<Long, ExecutionEntry> e : newestFirst.entrySet()) {
             ExecutionEntry entry = e.getValue();
+            if (oldest != null && entry.acceptedAt().isBefore(oldest)) {
+                break; // acceptance order follows acceptance time (within the slack): nothing older can match
+            }
             if (!matches(entry, query)) {
                 continue;
             }
