@@ -265,6 +265,41 @@ public class SmartCityIT {
         assertTrue(broken.getMessage(), broken.getMessage().contains("does not compile at line 1, column"));
     }
 
+    @Test
+    public void anApiKeyIsCreatedAndRevokedThroughRecordedIntentsWithoutItsSecretInTheWal() throws Exception {
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
+        String session = container.service(Sessions.class).open(admin).id();
+        Runtime runtime = container.service(Runtime.class);
+        Authenticator authenticator = container.service(Authenticator.class);
+        ApiKeys.PreparedKey prepared = container.service(ApiKeys.class).prepare("system", "carol", Set.of("admin"),
+                "created by intent");
+        assertThrows("a prepared key works only once its intent is recorded",
+                org.symphainy.sdk.identity.AuthenticationException.class, () -> authenticator.authenticate(prepared.secret()));
+
+        String created = runtime.submit(platform(admin, session, ApiKeys.CREATE_INTENT, prepared.createPayload().text()))
+                .executionId();
+        Execution creation = container.awaitEnd(created);
+        assertEquals(ExecutionState.COMPLETED, creation.state());
+        assertFalse("the secret is not in the recorded intent", creation.intent().payload().text().contains(prepared.secret()));
+        assertFalse("nor in its artifact", creation.artifacts().get(0).text().contains(prepared.secret()));
+        ContainerServices.await(() -> signsIn(authenticator, prepared.secret()), "the key to be applied from the WAL");
+        assertEquals("carol", authenticator.authenticate(prepared.secret()).actor());
+
+        String revoked = runtime.submit(platform(admin, session, ApiKeys.REVOKE_INTENT,
+                "{\"keyId\": \"" + prepared.keyId() + "\", \"reason\": \"integration test\"}")).executionId();
+        assertEquals(ExecutionState.COMPLETED, container.awaitEnd(revoked).state());
+        ContainerServices.await(() -> !signsIn(authenticator, prepared.secret()), "the revocation to be applied");
+    }
+
+    private static boolean signsIn(Authenticator authenticator, String credential) {
+        try {
+            authenticator.authenticate(credential);
+            return true;
+        } catch (org.symphainy.sdk.identity.AuthenticationException e) {
+            return false;
+        }
+    }
+
     private static Intent platform(Principal principal, String session, String type, String payload) {
         return Intent.builder(type).tenant(principal.tenant()).actor(principal.actor()).session(session)
                 .correlationId("smart-city-it").payload(Json.of(payload)).build();
