@@ -54,8 +54,10 @@ public final class Checks {
         if (value.length() > MAX_ID_LENGTH) {
             return what + " is " + value.length() + " characters long; use at most " + MAX_ID_LENGTH;
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            return what + " '" + printable(value) + "' contains control characters; remove them";
+        for (int i = 0; i < value.length(); i++) { // a loop, not a stream: every id of every intent and record passes here
+            if (Character.isISOControl(value.charAt(i))) {
+                return what + " '" + printable(value) + "' contains control characters; remove them";
+            }
         }
         return null;
     }

@@ -75,7 +75,7 @@ public final class IntentsResource {
     static Intent intent(IntentRequest parsed, Caller caller, String correlationHeader) {
         String correlationId = parsed.correlationId() != null ? parsed.correlationId()
                 : correlationHeader != null && !correlationHeader.isBlank() && correlationHeader.length() <= 256
-                        ? correlationHeader.strip() : UUID.randomUUID().toString();
+                        ? correlationHeader.strip() : correlationId();
         try {
             return Intent.builder(parsed.type()).versionRange(parsed.version()).payload(parsed.payload())
                     .idempotencyKey(parsed.idempotencyKey()).correlationId(correlationId)
@@ -85,5 +85,16 @@ public final class IntentsResource {
             // the SDK's message names the fields to fix; the session is never invalid here (the Traffic Cop made it)
             throw new ProblemException(Problems.invalidRequest(e.getMessage()));
         }
+    }
+
+    /**
+     * A new correlation id, a random (version 4) UUID from the thread's own generator: {@code UUID.randomUUID()} reads
+     * the system's entropy source under a lock every request would queue on, and a correlation id is not a secret.
+     */
+    static String correlationId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }
