@@ -20,6 +20,12 @@ public final class IntentNamespace {
     /** The attribute holding the path of the payload's JSON Schema inside the declaring bundle, when it has one. */
     public static final String SCHEMA_ATTRIBUTE = "schema";
 
+    /**
+     * The capability attribute listing the artifact kinds the intent's handler may return, each {@code kind} or
+     * {@code kind=path} (the JSON Schema of that kind's content inside the bundle).
+     */
+    public static final String ARTIFACTS_ATTRIBUTE = "artifacts";
+
     private IntentNamespace() {
     }
 }

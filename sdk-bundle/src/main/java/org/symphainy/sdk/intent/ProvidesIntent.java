@@ -41,4 +41,14 @@ public @interface ProvidesIntent {
      */
     @Attribute(IntentNamespace.SCHEMA_ATTRIBUTE)
     String schema() default "";
+
+    /**
+     * The artifact kinds the handler may return, each {@code "kind"} or {@code "kind=path"} where path is the JSON
+     * Schema (2020-12) of that kind's JSON content inside the bundle, such as
+     * {@code "insights.summary=schemas/insights.summary.json"}. When the intent declares any, the Librarian checks every
+     * step's artifacts before they are recorded: an artifact of an undeclared kind, or whose content does not match
+     * its kind's schema, fails the step with {@code ARTIFACT_REJECTED}. Empty: artifacts are not checked.
+     */
+    @Attribute(IntentNamespace.ARTIFACTS_ATTRIBUTE)
+    String[] artifacts() default {};
 }

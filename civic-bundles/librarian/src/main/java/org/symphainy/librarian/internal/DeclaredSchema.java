@@ -12,7 +12,7 @@ import org.symphainy.sdk.intent.IntentNamespace;
  * An intent a bundle revision declares ({@code Provide-Capability: symphainy.intent}) and the path of its payload
  * schema inside that bundle, from the capability's {@code schema} attribute; null when it names none.
  */
-record DeclaredSchema(String intentType, Version intentVersion, String schemaPath) {
+record DeclaredSchema(String intentType, Version intentVersion, String schemaPath, List<String> artifacts) {
 
     /** The intents {@code revision} declares, in manifest order, each (type, version) once. */
     static List<DeclaredSchema> of(BundleRevision revision) {
@@ -24,7 +24,8 @@ record DeclaredSchema(String intentType, Version intentVersion, String schemaPat
             }
             DeclaredSchema intent = new DeclaredSchema(type.toString(),
                     version(capability.getAttributes().get(IntentNamespace.VERSION_ATTRIBUTE)),
-                    path(capability.getAttributes().get(IntentNamespace.SCHEMA_ATTRIBUTE)));
+                    path(capability.getAttributes().get(IntentNamespace.SCHEMA_ATTRIBUTE)),
+                    artifacts(capability.getAttributes().get(IntentNamespace.ARTIFACTS_ATTRIBUTE)));
             if (declared.stream().noneMatch(d -> d.sameIntent(intent))) {
                 declared.add(intent);
             }
@@ -40,6 +41,29 @@ record DeclaredSchema(String intentType, Version intentVersion, String schemaPat
             return Version.parseVersion(attribute == null ? null : attribute.toString());
         } catch (IllegalArgumentException e) {
             return Version.emptyVersion;
+        }
+    }
+
+    /** The {@code artifacts} attribute's entries ({@code kind} or {@code kind=path}), whatever its declared type. */
+    private static List<String> artifacts(Object attribute) {
+        List<String> entries = new ArrayList<>();
+        if (attribute instanceof Iterable<?> values) {
+            values.forEach(value -> add(entries, value));
+        } else if (attribute instanceof Object[] values) {
+            for (Object value : values) {
+                add(entries, value);
+            }
+        } else if (attribute != null) {
+            for (String value : attribute.toString().split(",")) {
+                add(entries, value);
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static void add(List<String> entries, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            entries.add(value.toString().trim());
         }
     }
 

@@ -10,8 +10,14 @@ import com.networknt.schema.Schema;
  *
  * @param view what operators see
  * @param schema the compiled schema; null unless the view's status is VALID
+ * @param artifacts the artifact kinds the intent version declares, with their compiled schemas
  */
-record IndexedSchema(IntentSchema view, Schema schema) {
+record IndexedSchema(IntentSchema view, Schema schema, ArtifactKinds artifacts) {
+
+    /** An entry whose intent declares no artifact kinds. */
+    IndexedSchema(IntentSchema view, Schema schema) {
+        this(view, schema, ArtifactKinds.UNDECLARED);
+    }
 
     /** True if this entry was declared by the bundle {@code symbolicName} in {@code version}. */
     boolean declaredBy(String symbolicName, String version) {

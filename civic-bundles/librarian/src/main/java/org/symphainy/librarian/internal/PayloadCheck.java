@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Json;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 
 /**
  * Checks one payload against one compiled schema: parses it once, validates it, and turns the result into the
@@ -48,6 +51,38 @@ final class PayloadCheck {
                 + "): correct the payload and submit it again");
         reasons.addAll(Messages.violations(errors, LISTED, "and %d more violations not listed"));
         return new Decision(Stage.LIBRARIAN, false, reasons, Decision.PAYLOAD_INVALID);
+    }
+
+    /** What is wrong with {@code artifacts} under {@code kinds}, one sentence per artifact with a problem. */
+    List<String> artifactProblems(HandlerRef handler, ArtifactKinds kinds, List<Artifact> artifacts) {
+        List<String> problems = new ArrayList<>();
+        String intent = "intent " + handler.intentType() + " " + handler.intentVersion() + " (bundle "
+                + handler.bundleSymbolicName() + " " + handler.bundleVersion() + ")";
+        for (int i = 0; i < artifacts.size(); i++) {
+            Artifact artifact = artifacts.get(i);
+            String name = "artifact " + (artifact.isRecorded() ? artifact.id() : "#" + (i + 1)) + " of kind '"
+                    + artifact.kind() + "'";
+            if (kinds.broken().containsKey(artifact.kind())) {
+                problems.add(name + " cannot be checked: " + kinds.broken().get(artifact.kind()) + "; the bundle's "
+                        + "author must fix the schema");
+            } else if (!kinds.schemas().containsKey(artifact.kind())) {
+                problems.add(name + " is not a kind " + intent + " declares (" + String.join(", ", kinds.kinds())
+                        + "); return a declared kind, or declare it in @ProvidesIntent(artifacts = ...)");
+            } else if (kinds.schemas().get(artifact.kind()) != null) {
+                Schema schema = kinds.schemas().get(artifact.kind());
+                try {
+                    List<Error> errors = schema.validate(reader.readTree(artifact.content()));
+                    if (!errors.isEmpty()) {
+                        problems.add(name + " does not match its kind's schema (" + errors.size()
+                                + (errors.size() == 1 ? " violation" : " violations") + "): "
+                                + String.join("; ", Messages.violations(errors, LISTED, "and %d more")));
+                    }
+                } catch (IOException e) {
+                    problems.add(name + " is not well-formed JSON" + position(e) + ", but its kind has a JSON Schema");
+                }
+            }
+        }
+        return problems;
     }
 
     private static String position(IOException e) {

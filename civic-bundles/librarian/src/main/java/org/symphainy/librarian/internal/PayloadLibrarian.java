@@ -12,6 +12,7 @@ import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.governance.Librarian;
 import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.registry.AdmittedHandler;
@@ -75,6 +76,20 @@ public final class PayloadLibrarian implements Librarian {
                     + " redeploy the bundle");
             case VALID -> checked(intent, entry);
         };
+    }
+
+    /**
+     * The problems of a step's artifacts under the artifact kinds the serving bundle declares for the intent version
+     * {@code handler} names: an undeclared kind, a kind whose schema is broken, content that is not JSON or does not
+     * match its kind's schema. Nothing if the intent declares no kinds.
+     */
+    @Override
+    public List<String> artifactProblems(HandlerRef handler, List<Artifact> artifacts) {
+        IndexedSchema entry = index.find(handler);
+        if (entry == null || !entry.artifacts().declared()) {
+            return List.of();
+        }
+        return check.artifactProblems(handler, entry.artifacts(), artifacts);
     }
 
     /** Every intent version the tracked bundles declare, with its schema's path, bundle and state. */

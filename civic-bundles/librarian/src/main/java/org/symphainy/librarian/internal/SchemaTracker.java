@@ -85,6 +85,40 @@ final class SchemaTracker implements BundleTrackerCustomizer<Bundle> {
     }
 
     private IndexedSchema load(Bundle bundle, DeclaredSchema intent) {
+        IndexedSchema payload = loadPayload(bundle, intent);
+        return new IndexedSchema(payload.view(), payload.schema(), artifactKinds(bundle, intent));
+    }
+
+    /** The artifact kinds {@code intent} declares, each schema compiled from the bundle; a broken one is logged. */
+    private ArtifactKinds artifactKinds(Bundle bundle, DeclaredSchema intent) {
+        if (intent.artifacts().isEmpty()) {
+            return ArtifactKinds.UNDECLARED;
+        }
+        Map<String, com.networknt.schema.Schema> schemas = new java.util.HashMap<>();
+        Map<String, String> broken = new java.util.HashMap<>();
+        for (String entry : intent.artifacts()) {
+            int equals = entry.indexOf('=');
+            String kind = (equals < 0 ? entry : entry.substring(0, equals)).trim();
+            String path = equals < 0 ? "" : entry.substring(equals + 1).trim();
+            if (path.isEmpty()) {
+                schemas.put(kind, null);
+                continue;
+            }
+            CompiledSchema compiled = compiler.compile(bundle, path);
+            if (compiled.valid()) {
+                schemas.put(kind, compiled.schema());
+            } else {
+                broken.put(kind, "schema '" + path + "' of artifact kind " + kind + " is broken (" + compiled.problem() + ")");
+                LOG.error("artifact schema '{}' of bundle {} {} (intent {} {}, kind {}) is broken: {}; artifacts of that "
+                        + "kind are refused until the bundle ships a valid JSON Schema 2020-12 there", path,
+                        bundle.getSymbolicName(), bundle.getVersion(), intent.intentType(), intent.intentVersion(), kind,
+                        compiled.problem());
+            }
+        }
+        return new ArtifactKinds(java.util.Collections.unmodifiableMap(schemas), Map.copyOf(broken));
+    }
+
+    private IndexedSchema loadPayload(Bundle bundle, DeclaredSchema intent) {
         String type = intent.intentType();
         String version = intent.intentVersion().toString();
         String symbolicName = bundle.getSymbolicName();

@@ -57,6 +57,30 @@ class PayloadLibrarianTest {
     }
 
     @Test
+    void checksAStepsArtifactsAgainstTheKindsItsIntentDeclares() throws Exception {
+        Bundle bundle = bundles.bundle("org.acme.insights")
+                .intentWithArtifacts("insights.summarise", "insights.summary=schemas/person.json", "insights.note")
+                .resource("schemas/person.json", Schemas.PERSON).start();
+        HandlerRef handler = new HandlerRef("org.acme.insights", bundle.getVersion().toString(), "insights.summarise", "1.0.0");
+
+        assertEquals(List.of(), librarian.artifactProblems(handler, List.of(
+                org.symphainy.sdk.intent.Artifact.of("insights.summary", Json.of("{\"name\": \"Ada\", \"age\": 36}")),
+                org.symphainy.sdk.intent.Artifact.of("insights.note", "text/plain", "anything".getBytes()))));
+        List<String> problems = librarian.artifactProblems(handler, List.of(
+                org.symphainy.sdk.intent.Artifact.of("insights.summary", Json.of("{\"age\": \"ten\"}")),
+                org.symphainy.sdk.intent.Artifact.of("insights.secret", Json.of("{}"))));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("artifact #1 of kind 'insights.summary' does not match its kind's schema "
+                + "(2 violations): "), problems.get(0));
+        assertEquals("artifact #2 of kind 'insights.secret' is not a kind intent insights.summarise 1.0.0 (bundle "
+                + "org.acme.insights 1.0.0) declares (insights.note, insights.summary); return a declared kind, or declare "
+                + "it in @ProvidesIntent(artifacts = ...)", problems.get(1));
+        assertEquals(List.of(), librarian.artifactProblems(new HandlerRef("org.acme.other", "1.0.0", "x.y", "1.0.0"),
+                List.of(org.symphainy.sdk.intent.Artifact.of("anything", Json.of("{}")))), "nothing declared: unchecked");
+    }
+
+    @Test
     void deniesAPayloadThatDoesNotMatchListingEachViolation() throws Exception {
         people("schemas/person.json", Schemas.PERSON);
 

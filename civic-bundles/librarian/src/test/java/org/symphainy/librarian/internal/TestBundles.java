@@ -83,6 +83,13 @@ final class TestBundles implements AutoCloseable {
             return this;
         }
 
+        /** Declares intent {@code type} 1.0.0, no payload schema, returning the artifact kinds {@code kinds}. */
+        Jar intentWithArtifacts(String type, String... kinds) {
+            capabilities.add("symphainy.intent;symphainy.intent=\"" + type + "\";version:Version=\"1.0.0\";artifacts:List<String>=\""
+                    + String.join(",", kinds) + "\"");
+            return this;
+        }
+
         /** Adds a resource with UTF-8 {@code content}. */
         Jar resource(String path, String content) {
             resources.put(path, content);

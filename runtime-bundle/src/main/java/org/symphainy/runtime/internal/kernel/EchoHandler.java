@@ -12,7 +12,7 @@ import org.symphainy.sdk.intent.RuntimeContext;
  * {@code platform.echo}: the built-in diagnostic intent. Its payload comes back as one JSON artifact, through the whole
  * governed path — a synthetic health check for operators and the load the benchmark drives.
  */
-@ProvidesIntent(value = "platform.echo", version = "1.0.0")
+@ProvidesIntent(value = "platform.echo", version = "1.0.0", artifacts = "platform.echo")
 @Component(service = IntentHandler.class)
 public final class EchoHandler implements IntentHandler {
 

@@ -121,8 +121,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.book = new ExecutionBook(this::record);
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
-                (executionId, artifacts) -> roles.apply(Stage.DATA_STEWARD) instanceof DataSteward steward
-                        ? steward.provenanceProblems(executionId, artifacts) : List.of(), retries, this::retryLater);
+                (entry, artifacts) -> artifactProblems(roles, entry, artifacts), retries, this::retryLater);
         List<ExecutionEntry> unfinished = book.unfinished();
         List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
         List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();
@@ -274,6 +273,22 @@ public final class Kernel implements Runtime, AutoCloseable {
         if (request.approves()) {
             workers.execute(() -> run(target));
         }
+    }
+
+    /**
+     * What the Librarian (the intent's declared artifact kinds and their schemas) and the Data Steward (provenance
+     * rules) find wrong with a step's artifacts, each problem prefixed with the role that found it.
+     */
+    private static List<String> artifactProblems(Function<Stage, GovernanceRole> roles, ExecutionEntry entry,
+            List<org.symphainy.sdk.intent.Artifact> artifacts) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (roles.apply(Stage.LIBRARIAN) instanceof org.symphainy.sdk.governance.Librarian librarian) {
+            librarian.artifactProblems(entry.handler(), artifacts).forEach(p -> problems.add("Librarian: " + p));
+        }
+        if (roles.apply(Stage.DATA_STEWARD) instanceof DataSteward steward) {
+            steward.provenanceProblems(entry.id(), artifacts).forEach(p -> problems.add("Data Steward: " + p));
+        }
+        return problems;
     }
 
     /** Runs the next attempt of {@code entry} after {@code wait} (at once if it is not positive). */

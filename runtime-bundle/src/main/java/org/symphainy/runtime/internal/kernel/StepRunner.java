@@ -44,7 +44,7 @@ final class StepRunner {
     private final ScheduledExecutorService watchdog;
     private final Clock clock;
     private final long timeoutMillis;
-    private final BiFunction<String, List<Artifact>, List<String>> provenance;
+    private final BiFunction<ExecutionEntry, List<Artifact>, List<String>> provenance;
     private final Function<String, RetryPolicy> retries;
     private final BiConsumer<ExecutionEntry, Duration> retryLater;
 
@@ -55,7 +55,7 @@ final class StepRunner {
      * (once its StepFailed is applied).
      */
     StepRunner(Journal journal, ObjLongConsumer<KernelRecord> applied, ScheduledExecutorService watchdog, Clock clock,
-            long timeoutMillis, BiFunction<String, List<Artifact>, List<String>> provenance,
+            long timeoutMillis, BiFunction<ExecutionEntry, List<Artifact>, List<String>> provenance,
             Function<String, RetryPolicy> retries, BiConsumer<ExecutionEntry, Duration> retryLater) {
         this.journal = journal;
         this.applied = applied;
@@ -119,14 +119,14 @@ final class StepRunner {
                 result.artifacts(), result.events());
         List<String> problems;
         try {
-            problems = completed.artifacts().isEmpty() ? List.of() : provenance.apply(entry.id(), entry.recorded(completed));
+            problems = completed.artifacts().isEmpty() ? List.of() : provenance.apply(entry, entry.recorded(completed));
         } catch (RuntimeException e) {
-            problems = List.of("the Data Steward's provenance check failed (" + e + "), and an artifact that cannot be "
-                    + "checked is not recorded");
+            problems = List.of("the artifact check failed (" + e + "), and an artifact that cannot be checked is not "
+                    + "recorded");
         }
         if (!problems.isEmpty()) {
-            fail(entry, attempt, startApplied, ErrorCode.ARTIFACT_REJECTED, "the step's artifacts break the Data "
-                    + "Steward's provenance rules: " + String.join("; ", problems));
+            fail(entry, attempt, startApplied, ErrorCode.ARTIFACT_REJECTED, "the step's artifacts were rejected: "
+                    + String.join("; ", problems));
             return;
         }
         outcome(startApplied, completed, new ExecutionCompleted(entry.id(), clock.instant()));

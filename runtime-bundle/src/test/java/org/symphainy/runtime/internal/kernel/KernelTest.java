@@ -183,7 +183,7 @@ class KernelTest {
 
         assertEquals(ExecutionState.FAILED, rejected.state());
         assertEquals(ErrorCode.ARTIFACT_REJECTED, rejected.failure().code());
-        assertEquals("the step's artifacts break the Data Steward's provenance rules: " + rejected.id()
+        assertEquals("the step's artifacts were rejected: Data Steward: " + rejected.id()
                 + "/1/1 names no input artifact", rejected.failure().message());
         assertTrue(rejected.artifacts().isEmpty());
         assertEquals(ExecutionState.COMPLETED, echoed.state());
