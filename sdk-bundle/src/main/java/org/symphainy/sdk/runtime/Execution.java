@@ -6,6 +6,7 @@ import java.util.List;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.Event;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.internal.Checks;
@@ -26,15 +27,23 @@ import org.symphainy.sdk.internal.Checks;
  * @param failure why it failed; null unless failed
  * @param principal who submitted it, as its session proved when it was governed (tenant, actor, roles, how
  *        authenticated): the attribution recorded with the intent; null if none was recorded
+ * @param events the events its steps' handlers returned, in order, as recorded
  */
 public record Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
         List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
-        Principal principal) {
+        Principal principal, List<Event> events) {
+
+    /** An execution with its principal, without events. */
+    public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
+            List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
+            Principal principal) {
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, principal, List.of());
+    }
 
     /** An execution without a recorded principal. */
     public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
             List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure) {
-        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, null);
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, null, List.of());
     }
 
     /** Checks every value and the rules between them, and copies the lists. */
@@ -46,6 +55,7 @@ public record Execution(String id, Intent intent, ExecutionState state, HandlerR
         decisions = Checks.list("decisions", decisions);
         steps = Checks.list("steps", steps);
         artifacts = Checks.list("artifacts", artifacts);
+        events = events == null ? List.of() : Checks.list("events", events);
         Checks.present("acceptedAt", acceptedAt);
         if (state.isTerminal() != (endedAt != null)) {
             throw new IllegalArgumentException("execution " + id + " is " + state + ": endedAt must be "

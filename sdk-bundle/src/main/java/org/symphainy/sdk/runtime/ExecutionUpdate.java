@@ -1,7 +1,9 @@
 package org.symphainy.sdk.runtime;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.symphainy.sdk.intent.Event;
 import org.symphainy.sdk.internal.Checks;
 
 /**
@@ -15,12 +17,19 @@ import org.symphainy.sdk.internal.Checks;
  * @param state the execution's state after the change
  * @param step the step that changed; null if the change was the execution's own
  * @param failure why the execution failed; null unless its state is FAILED
+ * @param events the events the step's handler returned, in order, on the update of a completed step; else empty
  */
 public record ExecutionUpdate(String executionId, long sequence, Instant at, ExecutionState state, Step step,
-        Failure failure) {
+        Failure failure, List<Event> events) {
 
-    /** Checks every value. */
+    /** An update that carries no events. */
+    public ExecutionUpdate(String executionId, long sequence, Instant at, ExecutionState state, Step step, Failure failure) {
+        this(executionId, sequence, at, state, step, failure, List.of());
+    }
+
+    /** Checks every value; the events are copied. */
     public ExecutionUpdate {
+        events = events == null ? List.of() : Checks.list("events", events);
         Checks.id("executionId", executionId);
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence is " + sequence + "; it must be 1 or more");

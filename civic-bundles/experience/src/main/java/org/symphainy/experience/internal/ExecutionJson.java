@@ -2,11 +2,13 @@ package org.symphainy.experience.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.Event;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Provenance;
 import org.symphainy.sdk.runtime.Execution;
@@ -73,6 +75,7 @@ final class ExecutionJson {
                 artifact(json, artifact, artifactUrl.apply(artifact.id()));
             }
             json.writeEndArray();
+            events(json, execution.events());
             json.writeEndObject();
         });
     }
@@ -114,8 +117,25 @@ final class ExecutionJson {
                 json.writeFieldName("step");
                 step(json, update.step());
             }
+            events(json, update.events());
             json.writeEndObject();
         });
+    }
+
+    /** The events a handler returned, {@code "events": [{"type", "payload"}]}, when there are any. */
+    private static void events(JsonGenerator json, List<Event> events) throws IOException {
+        if (events.isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart("events");
+        for (Event event : events) {
+            json.writeStartObject();
+            json.writeStringField("type", event.type());
+            json.writeFieldName("payload");
+            json.writeRawValue(event.payload().text());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void step(JsonGenerator json, Step step) throws IOException {

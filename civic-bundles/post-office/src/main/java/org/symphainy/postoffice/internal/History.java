@@ -50,7 +50,8 @@ final class History {
                 known = started;
             }
             if (step.state().isTerminal()) {
-                updates.add(new ExecutionUpdate(id, updates.size() + 1, step.endedAt(), ExecutionState.RUNNING, step, null));
+                updates.add(new ExecutionUpdate(id, updates.size() + 1, step.endedAt(), ExecutionState.RUNNING, step, null,
+                        step.state() == StepState.COMPLETED ? execution.events() : List.of()));
                 known = step.endedAt();
             }
             last = step;

@@ -30,7 +30,7 @@ final class ExecutionBook {
     }
 
     /** What the index does not hold of an execution: its whole accepted record and its artifacts, from the WAL. */
-    record Detail(IntentAccepted accepted, List<Artifact> artifacts) {
+    record Detail(IntentAccepted accepted, List<Artifact> artifacts, List<org.symphainy.sdk.intent.Event> events) {
     }
 
     /**
@@ -82,14 +82,17 @@ final class ExecutionBook {
         if (accepted == null) {
             accepted = (IntentAccepted) records.apply(entry.acceptedSequence());
         }
-        List<Artifact> artifacts = artifactsAt == 0 ? List.of() : entry.recorded((StepCompleted) records.apply(artifactsAt));
-        return new Detail(accepted, artifacts);
+        if (artifactsAt == 0) {
+            return new Detail(accepted, List.of(), List.of());
+        }
+        StepCompleted completed = (StepCompleted) records.apply(artifactsAt);
+        return new Detail(accepted, entry.recorded(completed), completed.events());
     }
 
     /** The SDK's whole view of {@code entry}. */
     Execution execution(ExecutionEntry entry) {
         Detail detail = detail(entry);
-        return entry.toExecution(detail.accepted(), detail.artifacts());
+        return entry.toExecution(detail.accepted(), detail.artifacts(), detail.events());
     }
 
     /**

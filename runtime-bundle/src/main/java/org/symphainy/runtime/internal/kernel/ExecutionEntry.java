@@ -197,9 +197,10 @@ final class ExecutionEntry {
     }
 
     /** The SDK's view of the execution, given its intent and artifacts as read from the WAL. */
-    synchronized Execution toExecution(IntentAccepted whole, List<Artifact> artifacts) {
+    synchronized Execution toExecution(IntentAccepted whole, List<Artifact> artifacts,
+            List<org.symphainy.sdk.intent.Event> events) {
         return new Execution(id, whole.intent(), state, handler, whole.decisions(), steps(), artifacts, acceptedAt, endedAt,
-                failure, whole.principal());
+                failure, whole.principal(), events);
     }
 
     /** The SDK's one-line view of the execution. */

@@ -396,7 +396,12 @@ public final class Kernel implements Runtime, AutoCloseable {
         if (subscriptions.watched(record.executionId())) {
             book.get(record.executionId()).ifPresent(entry -> {
                 synchronized (entry) {
-                    subscriptions.publish(entry.update(record.at()));
+                    ExecutionUpdate update = entry.update(record.at());
+                    if (record instanceof KernelRecord.StepCompleted completed && !completed.events().isEmpty()) {
+                        update = new ExecutionUpdate(update.executionId(), update.sequence(), update.at(), update.state(),
+                                update.step(), update.failure(), completed.events()); // the handler's events, in order
+                    }
+                    subscriptions.publish(update);
                 }
             });
         }

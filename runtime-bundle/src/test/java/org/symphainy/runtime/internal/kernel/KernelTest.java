@@ -192,6 +192,32 @@ class KernelTest {
     }
 
     @Test
+    void theHandlersEventsReachSubscribersWithTheCompletedStepAndStayWithTheExecution() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        registry.serve("content.ingest", (intent, context) -> {
+            release.await();
+            return Result.of(List.of(Artifact.of("content.doc", Json.of("{}"))),
+                    List.of(new org.symphainy.sdk.intent.Event("content.ingested", Json.of("{\"n\":1}")),
+                            new org.symphainy.sdk.intent.Event("content.indexed", Json.of("{\"n\":2}"))));
+        });
+        Kernel kernel = start(KernelFixtures::allowing);
+        String id = kernel.submit(intent("content.ingest", "{}")).executionId();
+        List<org.symphainy.sdk.runtime.ExecutionUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        kernel.subscribe(id, updates::add);
+        release.countDown();
+        awaitEnd(kernel, id);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (updates.stream().noneMatch(u -> u.state().isTerminal()) && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+
+        List<String> delivered = updates.stream().flatMap(u -> u.events().stream()).map(e -> e.type()).toList();
+        assertEquals(List.of("content.ingested", "content.indexed"), delivered, "once, in order: " + updates);
+        assertEquals(List.of("content.ingested", "content.indexed"),
+                kernel.execution(id).orElseThrow().events().stream().map(e -> e.type()).toList());
+    }
+
+    @Test
     void aRoleThatThrowsDenies() {
         Kernel kernel = start(stage -> stage != Stage.CITY_MANAGER ? allowing(stage) : new GovernanceRole() {
             public Stage stage() {
