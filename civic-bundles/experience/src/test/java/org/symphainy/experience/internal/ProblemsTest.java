@@ -32,6 +32,8 @@ class ProblemsTest {
         assertMapped(ErrorCode.UNKNOWN_EXECUTION, 404, "execution-not-found");
         assertMapped(ErrorCode.RUNTIME_UNAVAILABLE, 503, "runtime-unavailable");
         assertMapped(ErrorCode.HANDLER_UNAVAILABLE, 503, "handler-unavailable");
+        assertMapped(ErrorCode.NOT_AWAITING_APPROVAL, 409, "not-awaiting-approval");
+        assertMapped(ErrorCode.APPROVAL_REQUIRED, 403, "approval-required");
     }
 
     @Test
