@@ -2,6 +2,7 @@ package org.symphainy.launcher;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,19 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.symphainy.launcher.client.ClientCommand;
+
 /** {@code bin/symphainy}: starts the container in the foreground, or runs {@code bench} (see {@link BenchRun}). */
 public final class Main {
 
     static final String HELP = String.join("\n",
             "Usage: symphainy [--clean] [--help] [--version]",
             "       symphainy bench [--mode fsync|async|all] [--seconds N] [--concurrency N] [--help]",
+            "       symphainy intent submit TYPE [PAYLOAD|@FILE|-] [--version RANGE] [--idempotency-key K] [--wait]",
+            "       symphainy executions list [--state S] [--type T] [--limit N] [--cursor C]",
+            "       symphainy executions show ID",
+            "       symphainy bundles list",
+            "       symphainy deploy FILE.jar [--reason TEXT] [--wait]",
             "",
             "Starts the Symphainy container in the foreground and prints one line when it is ready:",
             "  Symphainy <version> ready in <N> ms (<B> bundles active)",
@@ -29,6 +37,13 @@ public final class Main {
             "Commands:",
             "  bench       measure the runtime kernel in a temporary container and print its figures, one",
             "              'name: value' line each; symphainy bench --help explains them",
+            "  intent, executions, bundles, deploy",
+            "              the client: one request to the running container over its REST API, printed as a",
+            "              table (--json: the answer as JSON); --wait follows the execution until it ends (exit 0",
+            "              if it completed). Options: --url URL (default SYMPHAINY_URL, else this installation's",
+            "              HTTP address), --key-file FILE (default SYMPHAINY_API_KEY, else data/admin.key when",
+            "              readable), --timeout SECONDS (30). Exit codes: 0 done, 1 refused or failed (the problem",
+            "              is printed), 2 bad usage, 3 no container answers or no API key",
             "",
             "Environment:",
             "  SYMPHAINY_HOME       the installation: bin/, etc/, system/, deploy/ (default: the folder above bin/)",
@@ -93,6 +108,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("bench")) {
             return bench(Arrays.copyOfRange(args, 1, args.length), env);
         }
+        if (args.length > 0 && ClientCommand.COMMANDS.contains(args[0])) {
+            return client(args, env);
+        }
         Instant launched = launchTime();
         boolean clean = false;
         for (String arg : args) {
@@ -146,6 +164,22 @@ public final class Main {
             report("I/O error: " + e.getMessage(), false);
             return LaunchException.ENVIRONMENT;
         }
+    }
+
+    /** {@code symphainy intent|executions|bundles|deploy ...}: the client, aimed at this installation's container. */
+    private static int client(String[] args, Map<String, String> env) {
+        URI url = URI.create("http://127.0.0.1:8080/");
+        Path data = env.get("SYMPHAINY_DATA") == null ? null : Path.of(env.get("SYMPHAINY_DATA"));
+        try {
+            Settings settings = Settings.load(env, System.getProperty(Settings.HOME));
+            String host = settings.httpHost();
+            host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.httpPort() + "/");
+            data = settings.data();
+        } catch (LaunchException e) {
+            // no installation around the client: the defaults above, or --url and --key-file
+        }
+        return ClientCommand.run(args, env, url, data, System.out, System.err, System.in);
     }
 
     /** {@code symphainy bench ...}: parses the options and hands over to {@link BenchRun}. */
