@@ -47,11 +47,17 @@ wrk.method = "POST"
 wrk.body = '{"type": "platform.echo", "payload": {"hello": "http"}}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
+-- each wrk thread runs its own Lua state: count per thread, sum in done() through the thread objects
+threads = {}
+setup = function(thread) table.insert(threads, thread) end
 non202 = 0
 response = function(status, headers, body)
   if status ~= 202 then non202 = non202 + 1 end
 end
 done = function(summary, latency, requests)
+  local others = 0
+  for _, thread in ipairs(threads) do others = others + thread:get("non202") end
+  io.write(string.format("http_non_202: %d\n", others))
   io.write(string.format("http_intents_per_s: %.0f\n", summary.requests / (summary.duration / 1e6)))
   io.write(string.format("http_submit_p50_ms: %.2f\n", latency:percentile(50) / 1000))
   io.write(string.format("http_submit_p99_ms: %.2f\n", latency:percentile(99) / 1000))
