@@ -23,7 +23,9 @@ work=$(mktemp -d)
 trap 'kill -TERM "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r "$dist" "$work/home"
 port=$(( 20000 + RANDOM % 20000 ))
-export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data
+# a fresh copy's first start records the class-data-sharing archive (-XX:ArchiveClassesAtExit), a mode that also
+# turns off Flight Recorder (JAVA_OPTS=-XX:StartFlightRecording=...): measure without it
+export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data SYMPHAINY_CDS=off
 printf 'quotas = system=unlimited\ninFlightQuotas = system=unlimited\n' > "$work/home/etc/org.symphainy.citymanager.cfg"
 
 "$work/home/bin/symphainy" > "$work/out.log" 2>&1 &

@@ -26,7 +26,9 @@ trap 'kill -TERM "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null |
 cp -r "$dist" "$work/home"
 cp "$handler" "$work/home/deploy/itest-handler.jar"
 port=$(( 20000 + RANDOM % 20000 ))
-export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data
+# a fresh copy's first start records the class-data-sharing archive (-XX:ArchiveClassesAtExit), a mode that also
+# turns off Flight Recorder (JAVA_OPTS=-XX:StartFlightRecording=...): measure without it
+export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data SYMPHAINY_CDS=off
 printf 'quotas = system=unlimited\ninFlightQuotas = system=unlimited\n' > "$work/home/etc/org.symphainy.citymanager.cfg"
 mkdir -p "$SYMPHAINY_DATA/city-manager"   # the secure default allows platform.* only: allow test.* to the administrator too
 cat > "$SYMPHAINY_DATA/city-manager/policies.json" <<'JSON'
