@@ -28,6 +28,7 @@ port=$(( 20000 + RANDOM % 20000 ))
 export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data SYMPHAINY_CDS=off
 printf 'quotas = system=unlimited\ninFlightQuotas = system=unlimited\n' > "$work/home/etc/org.symphainy.citymanager.cfg"
 
+: > "$work/out.log"   # before the start: the loop below reads it at once
 "$work/home/bin/symphainy" > "$work/out.log" 2>&1 &
 pid=$!
 until grep -qE ' ready in [0-9]+ ms' "$work/out.log"; do

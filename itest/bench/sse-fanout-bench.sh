@@ -40,6 +40,7 @@ cat > "$SYMPHAINY_DATA/city-manager/policies.json" <<'JSON'
 ]}
 JSON
 
+: > "$work/out.log"   # before the start: the loop below reads it at once
 "$work/home/bin/symphainy" > "$work/out.log" 2>&1 &
 pid=$!   # bin/symphainy execs java: this is the container's JVM
 until grep -qE ' ready in [0-9]+ ms' "$work/out.log"; do
