@@ -23,9 +23,12 @@ work=$(mktemp -d)
 trap 'kill -TERM "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r "$dist" "$work/home"
 port=$(( 20000 + RANDOM % 20000 ))
-export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data
+# a fresh copy's first start records the class-data-sharing archive (-XX:ArchiveClassesAtExit), a mode that also
+# turns off Flight Recorder (JAVA_OPTS=-XX:StartFlightRecording=...): measure without it
+export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data SYMPHAINY_CDS=off
 printf 'quotas = system=unlimited\ninFlightQuotas = system=unlimited\n' > "$work/home/etc/org.symphainy.citymanager.cfg"
 
+: > "$work/out.log"   # before the start: the loop below reads it at once
 "$work/home/bin/symphainy" > "$work/out.log" 2>&1 &
 pid=$!
 until grep -qE ' ready in [0-9]+ ms' "$work/out.log"; do
@@ -47,11 +50,17 @@ wrk.method = "POST"
 wrk.body = '{"type": "platform.echo", "payload": {"hello": "http"}}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
+-- each wrk thread runs its own Lua state: count per thread, sum in done() through the thread objects
+threads = {}
+setup = function(thread) table.insert(threads, thread) end
 non202 = 0
 response = function(status, headers, body)
   if status ~= 202 then non202 = non202 + 1 end
 end
 done = function(summary, latency, requests)
+  local others = 0
+  for _, thread in ipairs(threads) do others = others + thread:get("non202") end
+  io.write(string.format("http_non_202: %d\n", others))
   io.write(string.format("http_intents_per_s: %.0f\n", summary.requests / (summary.duration / 1e6)))
   io.write(string.format("http_submit_p50_ms: %.2f\n", latency:percentile(50) / 1000))
   io.write(string.format("http_submit_p99_ms: %.2f\n", latency:percentile(99) / 1000))

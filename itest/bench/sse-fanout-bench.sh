@@ -1,49 +1,68 @@
 #!/usr/bin/env bash
-# SSE fan-out of one execution's updates to many subscribers, against a built distribution, one "name: value" line each:
-#   sse_subscribers / sse_connected   subscribers opened on GET /api/v1/executions/{id}/events / that got the current state
-#   sse_all_delivered                  subscribers that received the execution's COMPLETED update
-#   sse_fanout_p50_ms / _p99_ms / _max_ms   from the approval request that lets the held execution run to each
-#                                      subscriber's COMPLETED event (the approval's own governance and WAL write included)
-#   container_rss_mb                   the container's resident memory with every subscriber connected
+# SSE fan-out figures for a built distribution: one execution, many subscribers on GET /api/v1/executions/{id}/events.
 #
-#   itest/bench/sse-fanout-bench.sh [DISTRIBUTION_DIR] [SUBSCRIBERS]
+#   itest/bench/sse-fanout-bench.sh [DISTRIBUTION_DIR] [SUBSCRIBERS] [PAUSE_MILLIS]
 #
-# The execution is a platform.echo held for a second principal's approval (a policy rule in the copy's data directory);
-# the approver is a second administrator signed in with an HS256 JWT (a secret made for this run, in the copy's etc/).
+# The distribution is copied to a temporary folder, with the itest handler bundle (test.pause: waits, then echoes) in
+# its deploy/. One test.pause execution is submitted; SseFanout.java (run by java's single-file launcher, one JVM,
+# asynchronous bodies) subscribes SUBSCRIBERS clients while it waits, and prints the figures (see SseFanout.java):
+# sse_subscribers, sse_all_delivered, sse_fanout_p50_ms / _p99_ms, sse_connect_ms, sse_container_rss_mb.
+# Every subscriber is a socket at both ends: the open-file limit is raised to the hard limit for both JVMs.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 dist=${1:-$here/../../distribution/target/symphainy}
 subscribers=${2:-1000}
+pause=${3:-8000}
+handler=$(ls "$here"/../handler-bundle/target/symphainy-itest-handler-*.jar 2>/dev/null | head -1)
 [ -x "$dist/bin/symphainy" ] || { echo "no distribution at $dist: run mvn -B verify first" >&2; exit 2; }
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+[ -n "$handler" ] || { echo "no itest handler bundle: run mvn -B install -pl itest/handler-bundle first" >&2; exit 2; }
+ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -gt $(( subscribers + 500 )) ] \
+    || { echo "open-file limit $(ulimit -n) is too low for $subscribers subscribers" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'kill -TERM "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r "$dist" "$work/home"
+cp "$handler" "$work/home/deploy/itest-handler.jar"
 port=$(( 20000 + RANDOM % 20000 ))
-export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data
-secret=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+# a fresh copy's first start records the class-data-sharing archive (-XX:ArchiveClassesAtExit), a mode that also
+# turns off Flight Recorder (JAVA_OPTS=-XX:StartFlightRecording=...): measure without it
+export SYMPHAINY_HTTP_PORT=$port SYMPHAINY_DATA=$work/data SYMPHAINY_CDS=off
 printf 'quotas = system=unlimited\ninFlightQuotas = system=unlimited\n' > "$work/home/etc/org.symphainy.citymanager.cfg"
-printf '.jwtHmacSecret = %s\n' "$secret" > "$work/home/etc/org.symphainy.securityguard.cfg"
-mkdir -p "$work/data/city-manager"
-cat > "$work/data/city-manager/policies.json" <<JSON
+mkdir -p "$SYMPHAINY_DATA/city-manager"   # the secure default allows platform.* only: allow test.* to the administrator too
+cat > "$SYMPHAINY_DATA/city-manager/policies.json" <<'JSON'
 {"rules": [
-  {"id": "held-echo", "effect": "approve", "intent": "platform.echo", "tenant": "system", "when": "has(payload.hold)",
-   "reason": "the bench holds this echo for a second administrator"},
-  {"id": "admins", "effect": "allow", "intent": "platform.*", "tenant": "system", "when": "'admin' in principal.roles"}
+  {"id": "admin-platform", "effect": "allow", "intent": "platform.*", "tenant": "system",
+   "when": "'admin' in principal.roles && principal.tenant == 'system'", "reason": "the administrator runs platform intents"},
+  {"id": "admin-test", "effect": "allow", "intent": "test.*", "tenant": "system",
+   "when": "'admin' in principal.roles && principal.tenant == 'system'", "reason": "the benchmark's test.pause"}
 ]}
 JSON
 
+: > "$work/out.log"   # before the start: the loop below reads it at once
 "$work/home/bin/symphainy" > "$work/out.log" 2>&1 &
-pid=$!
+pid=$!   # bin/symphainy execs java: this is the container's JVM
 until grep -qE ' ready in [0-9]+ ms' "$work/out.log"; do
     kill -0 "$pid" 2>/dev/null || { echo "container failed to start:" >&2; cat "$work/out.log" >&2; exit 1; }
     sleep 0.05
 done
+base=http://127.0.0.1:$port/api/v1
+key=$(cat "$SYMPHAINY_DATA/admin.key")
 for _ in $(seq 100); do   # the REST whiteboard comes up just after the ready line
-    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/sessions/current" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$base/sessions/current" || true)
     [ "$code" = 401 ] && break
     sleep 0.1
 done
-java "$here/SseFanout.java" "$port" "$work/data/admin.key" "$secret" "$subscribers" "$pid"
+token=$(curl -sf -X POST -H "Authorization: Bearer $key" "$base/sessions" | sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
+[ -n "$token" ] || { echo "could not sign in" >&2; exit 1; }
+for _ in $(seq 100); do   # the handler bundle is picked up from deploy/ a moment after start
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d '{"type":"test.pause","payload":{"millis":0}}' "$base/intents" || true)
+    [ "$code" = 202 ] && break
+    sleep 0.2
+done
+[ "$code" = 202 ] || { echo "test.pause is not deployed (last answer $code)" >&2; exit 1; }
+
+java -Xss512k "$here/SseFanout.java" "$base" "$token" "$subscribers" "$pause" "$pid"
+echo "subscribers: $subscribers, pause_ms: $pause, cores: $(nproc)"
