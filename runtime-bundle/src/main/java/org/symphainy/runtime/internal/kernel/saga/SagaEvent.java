@@ -1,7 +1,9 @@
 package org.symphainy.runtime.internal.kernel.saga;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
 
 /**
@@ -17,8 +19,11 @@ sealed interface SagaEvent {
     record StepStarted(int step, int attempt, Instant at) implements SagaEvent {
     }
 
-    /** The attempt completed; its artifacts are recorded with it. */
-    record StepCompleted(int step, int attempt, Instant at) implements SagaEvent {
+    /** The attempt completed with {@code artifacts}, which later steps' payloads may read. */
+    record StepCompleted(int step, int attempt, Instant at, List<Artifact> artifacts) implements SagaEvent {
+        public StepCompleted {
+            artifacts = List.copyOf(artifacts);
+        }
     }
 
     /** The attempt failed; whether it is retried follows from the step's retry policy. */

@@ -2,6 +2,7 @@ package org.symphainy.runtime.internal.kernel.saga;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.symphainy.runtime.internal.kernel.saga.SagaAction.Compensate;
 import org.symphainy.runtime.internal.kernel.saga.SagaAction.Done;
@@ -15,6 +16,10 @@ import org.symphainy.runtime.internal.kernel.saga.SagaEvent.SagaEnded;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepCompleted;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepFailed;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepStarted;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.Failure;
 import org.symphainy.sdk.saga.SagaStep;
 
@@ -26,10 +31,21 @@ import org.symphainy.sdk.saga.SagaStep;
  */
 final class SagaOrchestrator {
 
-    /** Runs a step or a compensation: null when it completed, else its failure. */
+    /** What one attempt of a step or compensation gave: its artifacts, or its failure. */
+    record Outcome(List<Artifact> artifacts, Failure failure) {
+        static Outcome completed(List<Artifact> artifacts) {
+            return new Outcome(artifacts, null);
+        }
+
+        static Outcome failed(ErrorCode code, String message) {
+            return new Outcome(List.of(), new Failure(code, message));
+        }
+    }
+
+    /** Runs a step or a compensation with the payload its mappings built. */
     interface Invoker {
-        /** Runs attempt {@code attempt} of {@code step} (its compensation if {@code compensation}). */
-        Failure invoke(SagaStep step, boolean compensation, int attempt);
+        /** Runs attempt {@code attempt} of {@code step} (its compensation if {@code compensation}) with {@code payload}. */
+        Outcome invoke(SagaStep step, boolean compensation, int attempt, Json payload);
     }
 
     /** The saga's durable log. */
@@ -79,8 +95,9 @@ final class SagaOrchestrator {
             waiter.waitUntil(run.due());
         }
         record(progress, new StepStarted(run.step(), run.attempt(), clock.instant()));
-        Failure failure = invoker.invoke(progress.definition().steps().get(run.step()), false, run.attempt());
-        record(progress, failure == null ? new StepCompleted(run.step(), run.attempt(), clock.instant())
+        Outcome outcome = attempt(progress, run.step(), false, run.attempt());
+        Failure failure = outcome.failure();
+        record(progress, failure == null ? new StepCompleted(run.step(), run.attempt(), clock.instant(), outcome.artifacts())
                 : new StepFailed(run.step(), run.attempt(), clock.instant(), failure.code(), failure.message()));
     }
 
@@ -89,9 +106,20 @@ final class SagaOrchestrator {
             waiter.waitUntil(run.due());
         }
         record(progress, new CompensationStarted(run.step(), run.attempt(), clock.instant()));
-        Failure failure = invoker.invoke(progress.definition().steps().get(run.step()), true, run.attempt());
+        Failure failure = attempt(progress, run.step(), true, run.attempt()).failure();
         record(progress, failure == null ? new CompensationCompleted(run.step(), run.attempt(), clock.instant())
                 : new CompensationFailed(run.step(), run.attempt(), clock.instant(), failure.code(), failure.message()));
+    }
+
+    /** Builds the payload and runs the attempt; a payload that cannot be built is the attempt's failure. */
+    private Outcome attempt(SagaProgress progress, int step, boolean compensation, int attempt) {
+        Json payload;
+        try {
+            payload = progress.payload(step, compensation);
+        } catch (IntentException e) {
+            return Outcome.failed(e.code(), e.getMessage());
+        }
+        return invoker.invoke(progress.definition().steps().get(step), compensation, attempt, payload);
     }
 
     private void record(SagaProgress progress, SagaEvent event) {

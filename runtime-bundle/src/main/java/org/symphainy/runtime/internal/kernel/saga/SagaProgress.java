@@ -2,6 +2,9 @@ package org.symphainy.runtime.internal.kernel.saga;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +22,9 @@ import org.symphainy.runtime.internal.kernel.saga.SagaEvent.SagaFailed;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepCompleted;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepFailed;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepStarted;
+import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.RetryPolicy;
 import org.symphainy.sdk.saga.SagaDefinition;
 import org.symphainy.sdk.saga.SagaStep;
@@ -37,6 +42,8 @@ final class SagaProgress {
     private final SagaDefinition definition;
     private final Function<String, RetryPolicy> policies;
     private final long seed;
+    private final Json input;
+    private final Map<String, Map<String, Artifact>> artifacts = new HashMap<>();
     private final List<Integer> completed = new ArrayList<>();
     private final List<Integer> compensated = new ArrayList<>();
     private final List<SagaEvent> failures = new ArrayList<>();
@@ -51,12 +58,22 @@ final class SagaProgress {
     /**
      * The progress of a saga of {@code definition} that has recorded nothing yet; {@code policies} gives the retry
      * policy of an intent type (a step's own {@link SagaStep#retry()} overrides it), {@code seed} is the parent
-     * execution's recorded seed (the jitter of its waits).
+     * execution's recorded seed (the jitter of its waits), {@code input} its payload.
      */
-    SagaProgress(SagaDefinition definition, Function<String, RetryPolicy> policies, long seed) {
+    SagaProgress(SagaDefinition definition, Json input, Function<String, RetryPolicy> policies, long seed) {
         this.definition = definition;
+        this.input = input;
         this.policies = policies;
         this.seed = seed;
+    }
+
+    /**
+     * The payload of step {@code step} (of its compensation if {@code compensation}), from the saga's input and the
+     * artifacts of the steps completed so far; throws IntentException (PAYLOAD_INVALID) if a source has no value.
+     */
+    Json payload(int step, boolean compensation) {
+        SagaStep s = definition.steps().get(step);
+        return SagaPayloads.build(s.name(), compensation ? s.compensation().payload() : s.payload(), input, artifacts);
     }
 
     /** Moves the saga by one recorded event; throws IllegalStateException if it does not fit. */
@@ -67,6 +84,9 @@ final class SagaProgress {
         } else if (event instanceof StepCompleted e) {
             require(phase == Phase.FORWARD && inFlight && e.step() == completed.size() && e.attempt() == attempts, event);
             completed.add(e.step());
+            Map<String, Artifact> byKind = new LinkedHashMap<>();
+            e.artifacts().forEach(artifact -> byKind.putIfAbsent(artifact.kind(), artifact));
+            artifacts.put(definition.steps().get(e.step()).name(), byKind);
             settled();
         } else if (event instanceof StepFailed e) {
             require(phase == Phase.FORWARD && inFlight && e.step() == completed.size() && e.attempt() == attempts, event);

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
-import org.symphainy.sdk.runtime.Failure;
+import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.RetryPolicy;
 import org.symphainy.sdk.saga.SagaDefinition;
 import org.symphainy.sdk.saga.SagaStep;
@@ -35,6 +36,7 @@ final class SagaHarness {
 
     final List<SagaEvent> log = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    final List<String> payloads = new ArrayList<>();
     private final Map<String, Script> scripts = new HashMap<>();
     private final Map<String, Integer> invocations = new HashMap<>();
     private final MutableClock clock = new MutableClock();
@@ -74,7 +76,7 @@ final class SagaHarness {
 
     /** A new progress folded from the log, as a restarted kernel makes it. */
     SagaProgress restart() {
-        SagaProgress progress = new SagaProgress(definition, policies, 42L);
+        SagaProgress progress = new SagaProgress(definition, Json.of("{\"sku\":\"A1\"}"), policies, 42L);
         log.forEach(progress::apply);
         return progress;
     }
@@ -91,13 +93,19 @@ final class SagaHarness {
         clock.advance(Duration.ofMillis(1));
     }
 
-    private Failure invoke(SagaStep step, boolean compensation, int attempt) {
+    /** Fails as scripted; a step completes with one artifact of kind {@code <intent type>.result}: {"id": "<step>-<n>"}. */
+    private SagaOrchestrator.Outcome invoke(SagaStep step, boolean compensation, int attempt, Json payload) {
         int index = definition.indexOf(step.name());
         String key = key(index, compensation);
         calls.add((compensation ? "undo " : "do ") + step.name());
+        payloads.add((compensation ? "undo " : "do ") + step.name() + " " + payload.text());
         int n = invocations.merge(key, 1, Integer::sum);
         Script script = scripts.get(key);
-        return script != null && n <= script.failures() ? new Failure(script.code(), "scripted failure " + n) : null;
+        if (script != null && n <= script.failures()) {
+            return SagaOrchestrator.Outcome.failed(script.code(), "scripted failure " + n);
+        }
+        return SagaOrchestrator.Outcome.completed(compensation ? List.of() : List.of(Artifact.of(step.intentType() + ".result",
+                Json.of("{\"id\":\"" + step.name() + "-" + n + "\"}"))));
     }
 
     private static String key(int step, boolean compensation) {

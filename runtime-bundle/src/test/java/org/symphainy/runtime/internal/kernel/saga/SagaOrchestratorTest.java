@@ -16,7 +16,9 @@ import org.symphainy.runtime.internal.kernel.saga.SagaAction.RunStep;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.CompensationFailed;
 import org.symphainy.runtime.internal.kernel.saga.SagaEvent.StepFailed;
 import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.RetryPolicy;
+import org.symphainy.sdk.saga.PayloadMapping;
 import org.symphainy.sdk.saga.SagaDefinition;
 import org.symphainy.sdk.saga.SagaStep;
 
@@ -27,8 +29,10 @@ class SagaOrchestratorTest {
 
     /** reserve (undo: release), charge (undo: refund), notify (nothing to undo), ship (undo: recall). */
     private static final SagaDefinition ORDER = SagaDefinition.builder("orders.place")
-            .step(SagaStep.builder("reserve", "stock.reserve").map("/sku", "/input/sku").compensateWith("stock.release").build())
-            .step(SagaStep.builder("charge", "payment.charge").compensateWith("payment.refund").build())
+            .step(SagaStep.builder("reserve", "stock.reserve").map("/sku", "/input/sku").compensateWith("stock.release",
+                    PayloadMapping.of("/reservation", "/steps/reserve/artifacts/stock.reserve.result/id")).build())
+            .step(SagaStep.builder("charge", "payment.charge")
+                    .map("/for", "/steps/reserve/artifacts/stock.reserve.result/id").compensateWith("payment.refund").build())
             .step(SagaStep.builder("notify", "mail.send").build())
             .step(SagaStep.builder("ship", "parcel.ship").compensateWith("parcel.recall").build())
             .build();
@@ -42,6 +46,34 @@ class SagaOrchestratorTest {
         assertEquals(SagaOutcome.COMPLETED, progress.outcome());
         assertEquals(List.of("do reserve", "do charge", "do notify", "do ship"), harness.calls);
         assertEquals(List.of(0, 1, 2, 3), progress.completed());
+        assertEquals("do reserve {\"sku\":\"A1\"}", harness.payloads.get(0));
+        assertEquals("do charge {\"for\":\"reserve-1\"}", harness.payloads.get(1), "mapped from reserve's artifact");
+    }
+
+    @Test
+    void aCompensationReadsTheArtifactOfItsOwnStep() throws Exception {
+        harness.script(1, false, 1, ErrorCode.PAYLOAD_INVALID);
+
+        SagaProgress progress = harness.run(List.of());
+
+        assertEquals(SagaOutcome.COMPENSATED, progress.outcome());
+        assertEquals("undo reserve {\"reservation\":\"reserve-1\"}", harness.payloads.get(harness.payloads.size() - 1));
+    }
+
+    @Test
+    void aStepWhosePayloadCannotBeBuiltFailsWithoutRunningAndTheSagaIsCompensated() throws Exception {
+        SagaDefinition saga = SagaDefinition.builder("orders.place")
+                .step(SagaStep.builder("reserve", "stock.reserve").compensateWith("stock.release").build())
+                .step(SagaStep.builder("charge", "payment.charge").map("/amount", "/input/amount").build())
+                .build();
+        SagaHarness missing = new SagaHarness(saga, type -> THREE);
+
+        SagaProgress progress = missing.run(List.of());
+
+        assertEquals(SagaOutcome.COMPENSATED, progress.outcome());
+        assertEquals(List.of("do reserve", "undo reserve"), missing.calls, "charge never ran");
+        assertEquals(ErrorCode.PAYLOAD_INVALID, progress.gaveUp().code());
+        assertTrue(progress.gaveUp().message().contains("/input/amount has no value"), progress.gaveUp().message());
     }
 
     @Test
@@ -78,7 +110,7 @@ class SagaOrchestratorTest {
 
         assertEquals(SagaOutcome.COMPLETED, progress.outcome());
 
-        SagaProgress folded = new SagaProgress(ORDER, type -> THREE, 42L);
+        SagaProgress folded = new SagaProgress(ORDER, Json.of("{}"), type -> THREE, 42L);
         harness.log.subList(0, 2).forEach(folded::apply);
         RunStep next = assertInstanceOf(RunStep.class, folded.next());
         assertEquals(2, next.attempt());
@@ -104,7 +136,7 @@ class SagaOrchestratorTest {
 
     @Test
     void anEventThatDoesNotFitTheSagaIsRefused() {
-        SagaProgress progress = new SagaProgress(ORDER, type -> THREE, 1L);
+        SagaProgress progress = new SagaProgress(ORDER, Json.of("{}"), type -> THREE, 1L);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> progress.apply(new SagaEvent.StepStarted(1, 1, Instant.EPOCH)));
