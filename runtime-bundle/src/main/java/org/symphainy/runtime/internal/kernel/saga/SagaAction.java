@@ -2,6 +2,8 @@ package org.symphainy.runtime.internal.kernel.saga;
 
 import java.time.Instant;
 
+import org.symphainy.sdk.intent.ErrorCode;
+
 /** What a saga does next, as its {@link SagaProgress} says. */
 sealed interface SagaAction {
 
@@ -9,8 +11,8 @@ sealed interface SagaAction {
     record RunStep(int step, int attempt, Instant due) implements SagaAction {
     }
 
-    /** Step {@code step} failed for good: record that the saga gives up on it (SagaFailed) and compensate. */
-    record GiveUp(int step) implements SagaAction {
+    /** Step {@code step} failed for good, or the saga timed out: record SagaFailed with {@code code} and compensate. */
+    record GiveUp(int step, ErrorCode code, String message) implements SagaAction {
     }
 
     /** Run attempt {@code attempt} of the compensation of step {@code step}, not before {@code due} (null: at once). */

@@ -75,13 +75,13 @@ final class SagaOrchestrator {
     /** Runs {@code progress} until it ended and returns how; a log that fails stops it (resume from the durable events). */
     SagaOutcome run(SagaProgress progress) throws InterruptedException {
         while (true) {
-            SagaAction action = progress.next();
+            SagaAction action = progress.next(clock.instant());
             if (action instanceof Done done) {
                 return done.outcome();
             } else if (action instanceof End end) {
                 record(progress, new SagaEnded(end.outcome(), clock.instant()));
-            } else if (action instanceof GiveUp) {
-                record(progress, progress.giveUp(clock.instant()));
+            } else if (action instanceof GiveUp giveUp) {
+                record(progress, new SagaEvent.SagaFailed(giveUp.step(), clock.instant(), giveUp.code(), giveUp.message()));
             } else if (action instanceof RunStep run) {
                 step(progress, run);
             } else if (action instanceof Compensate compensate) {

@@ -43,6 +43,7 @@ final class SagaProgress {
     private final Function<String, RetryPolicy> policies;
     private final long seed;
     private final Json input;
+    private final Instant deadline;
     private final Map<String, Map<String, Artifact>> artifacts = new HashMap<>();
     private final List<Integer> completed = new ArrayList<>();
     private final List<Integer> compensated = new ArrayList<>();
@@ -58,10 +59,12 @@ final class SagaProgress {
     /**
      * The progress of a saga of {@code definition} that has recorded nothing yet; {@code policies} gives the retry
      * policy of an intent type (a step's own {@link SagaStep#retry()} overrides it), {@code seed} is the parent
-     * execution's recorded seed (the jitter of its waits), {@code input} its payload.
+     * execution's recorded seed (the jitter of its waits), {@code input} its payload, {@code startedAt} its
+     * acceptance time (the saga's timeout counts from it).
      */
-    SagaProgress(SagaDefinition definition, Json input, Function<String, RetryPolicy> policies, long seed) {
+    SagaProgress(SagaDefinition definition, Json input, Instant startedAt, Function<String, RetryPolicy> policies, long seed) {
         this.definition = definition;
+        this.deadline = definition.timeout() == null ? null : startedAt.plus(definition.timeout());
         this.input = input;
         this.policies = policies;
         this.seed = seed;
@@ -92,7 +95,7 @@ final class SagaProgress {
             require(phase == Phase.FORWARD && inFlight && e.step() == completed.size() && e.attempt() == attempts, event);
             failed(e);
         } else if (event instanceof SagaFailed e) {
-            require(phase == Phase.FORWARD && lastFailure != null && e.step() == completed.size(), event);
+            require(phase == Phase.FORWARD && !inFlight && e.step() == completed.size(), event);
             gaveUp = e;
             phase = Phase.COMPENSATING;
             settled();
@@ -119,8 +122,27 @@ final class SagaProgress {
         }
     }
 
-    /** What the saga does next: the next attempt (after its durable backoff), the next compensation, or the end. */
+    /** What the saga does next, without looking at its timeout (as recovery and replay see it). */
     SagaAction next() {
+        return next(null);
+    }
+
+    /**
+     * What the saga does next at {@code now}: the next attempt (after its durable backoff), giving up on the step (its
+     * retries exhausted, or the saga's timeout passed — or due to pass before the next attempt), the next
+     * compensation, or the end. Compensation is never cut short by the timeout.
+     */
+    SagaAction next(Instant now) {
+        SagaAction next = plan();
+        if (deadline != null && now != null && next instanceof RunStep run
+                && (!now.isBefore(deadline) || (run.due() != null && run.due().isAfter(deadline)))) {
+            return new GiveUp(run.step(), ErrorCode.STEP_TIMEOUT, "the saga did not complete within its timeout of "
+                    + definition.timeout() + " (step '" + definition.steps().get(run.step()).name() + "' was next)");
+        }
+        return next;
+    }
+
+    private SagaAction plan() {
         return switch (phase) {
             case ENDED -> new Done(outcome);
             case FORWARD -> {
@@ -130,7 +152,7 @@ final class SagaProgress {
                 int step = completed.size();
                 yield lastFailure == null ? new RunStep(step, attempts + 1, null)
                         : retryDue(stepPolicy(step)).<SagaAction>map(due -> new RunStep(step, attempts + 1, due))
-                                .orElse(new GiveUp(step));
+                                .orElseGet(() -> exhausted(step));
             }
             case COMPENSATING -> {
                 if (lastFailure != null) {
@@ -144,12 +166,11 @@ final class SagaProgress {
         };
     }
 
-    /** The SagaFailed event to record when {@link #next()} says {@link GiveUp}: the last failure, with its attempts. */
-    SagaFailed giveUp(Instant at) {
+    /** Giving up on a step whose last failure is not retried: that failure, with its attempts. */
+    private GiveUp exhausted(int step) {
         StepFailed failure = (StepFailed) lastFailure;
-        String why = failure.message() + " (attempt " + failure.attempt() + " of " + stepPolicy(failure.step()).maxAttempts()
-                + ", step '" + definition.steps().get(failure.step()).name() + "')";
-        return new SagaFailed(failure.step(), at, failure.code(), why);
+        return new GiveUp(step, failure.code(), failure.message() + " (attempt " + failure.attempt() + " of "
+                + stepPolicy(step).maxAttempts() + ", step '" + definition.steps().get(step).name() + "')");
     }
 
     private void started(int attempt) {

@@ -34,6 +34,9 @@ final class SagaHarness {
     record Script(int failures, ErrorCode code) {
     }
 
+    /** When every saga here was accepted: the harness clock's start. */
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
     final List<SagaEvent> log = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final List<String> payloads = new ArrayList<>();
@@ -76,7 +79,7 @@ final class SagaHarness {
 
     /** A new progress folded from the log, as a restarted kernel makes it. */
     SagaProgress restart() {
-        SagaProgress progress = new SagaProgress(definition, Json.of("{\"sku\":\"A1\"}"), policies, 42L);
+        SagaProgress progress = new SagaProgress(definition, Json.of("{\"sku\":\"A1\"}"), START, policies, 42L);
         log.forEach(progress::apply);
         return progress;
     }
@@ -114,7 +117,7 @@ final class SagaHarness {
 
     /** A clock that moves only when told: by each append, and to the due time of each durable timer. */
     static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        private Instant now = START;
 
         void advance(Duration by) {
             now = now.plus(by);

@@ -110,7 +110,7 @@ class SagaOrchestratorTest {
 
         assertEquals(SagaOutcome.COMPLETED, progress.outcome());
 
-        SagaProgress folded = new SagaProgress(ORDER, Json.of("{}"), type -> THREE, 42L);
+        SagaProgress folded = new SagaProgress(ORDER, Json.of("{}"), SagaHarness.START, type -> THREE, 42L);
         harness.log.subList(0, 2).forEach(folded::apply);
         RunStep next = assertInstanceOf(RunStep.class, folded.next());
         assertEquals(2, next.attempt());
@@ -135,8 +135,26 @@ class SagaOrchestratorTest {
     }
 
     @Test
+    void aSagaWhoseTimeoutPassesBeforeTheNextAttemptGivesUpAtOnceAndIsCompensated() throws Exception {
+        SagaDefinition saga = SagaDefinition.builder("orders.place").timeout(Duration.ofMillis(500))
+                .step(SagaStep.builder("reserve", "stock.reserve").compensateWith("stock.release").build())
+                .step(SagaStep.builder("charge", "payment.charge").build())
+                .build();
+        SagaHarness timed = new SagaHarness(saga, type -> THREE).script(1, false, 1, ErrorCode.HANDLER_FAILED);
+
+        SagaProgress progress = timed.run(List.of());
+
+        assertEquals(SagaOutcome.COMPENSATED, progress.outcome());
+        assertEquals(ErrorCode.STEP_TIMEOUT, progress.gaveUp().code());
+        assertTrue(progress.gaveUp().message().contains("within its timeout of PT0.5S (step 'charge' was next)"),
+                progress.gaveUp().message());
+        assertEquals(List.of("do reserve", "do charge", "undo reserve"), timed.calls);
+        assertTrue(timed.now().isBefore(SagaHarness.START.plusSeconds(1)), "it did not wait for the 1 s backoff");
+    }
+
+    @Test
     void anEventThatDoesNotFitTheSagaIsRefused() {
-        SagaProgress progress = new SagaProgress(ORDER, Json.of("{}"), type -> THREE, 1L);
+        SagaProgress progress = new SagaProgress(ORDER, Json.of("{}"), SagaHarness.START, type -> THREE, 1L);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> progress.apply(new SagaEvent.StepStarted(1, 1, Instant.EPOCH)));
