@@ -26,6 +26,9 @@ public final class IntentNamespace {
      */
     public static final String ARTIFACTS_ATTRIBUTE = "artifacts";
 
+    /** The attribute holding the path of the intent's saga definition inside the declaring bundle, when it is a saga. */
+    public static final String SAGA_ATTRIBUTE = "saga";
+
     private IntentNamespace() {
     }
 }

@@ -51,4 +51,13 @@ public @interface ProvidesIntent {
      */
     @Attribute(IntentNamespace.ARTIFACTS_ATTRIBUTE)
     String[] artifacts() default {};
+
+    /**
+     * The saga this intent runs, as the path of its definition resource inside the bundle, such as
+     * {@code sagas/orders.place.json} (format: {@code org.symphainy.sdk.saga}); bnd writes it into the capability as
+     * the {@code saga} attribute, and the Conductor checks the definition against the deployed intents. Empty: the
+     * intent is not a saga.
+     */
+    @Attribute(IntentNamespace.SAGA_ATTRIBUTE)
+    String saga() default "";
 }

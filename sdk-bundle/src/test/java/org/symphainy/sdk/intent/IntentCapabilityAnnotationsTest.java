@@ -80,6 +80,15 @@ class IntentCapabilityAnnotationsTest {
     }
 
     @Test
+    void aSagaDefinitionBecomesTheCapabilitysSagaAttribute() throws Exception {
+        Built bundle = build(org.symphainy.sdk.sample.saga.OrderSaga.class.getPackageName());
+
+        assertEquals(List.of(), bundle.errors);
+        assertEquals("symphainy.intent;symphainy.intent=\"orders.place\";version:Version=\"1.0.0\";"
+                + IntentNamespace.SAGA_ATTRIBUTE + "=\"sagas/orders.place.json\"", bundle.header("Provide-Capability"));
+    }
+
+    @Test
     void theNamespaceConstantsMatchTheGeneratedHeaders() {
         assertEquals("symphainy.intent", IntentNamespace.NAMESPACE);
         assertEquals(IntentNamespace.NAMESPACE, IntentNamespace.INTENT_ATTRIBUTE);
