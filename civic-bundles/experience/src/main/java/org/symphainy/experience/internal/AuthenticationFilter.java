@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import java.time.Clock;
 
 import jakarta.annotation.Priority;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import org.symphainy.sdk.identity.Sessions;
 @Designate(ocd = ExperienceConfig.class)
 @JakartarsExtension
 @JakartarsName("symphainy.experience.authentication")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
@@ -52,7 +55,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     @Activate
     public AuthenticationFilter(ExperienceConfig config) {
         this.credentials = new BearerCredentials(() -> sessions, () -> authenticator, Clock.systemUTC(),
-                Limits.of(config).credentialCacheSeconds());
+                ExperienceLimits.of(config).credentialCacheSeconds());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.symphainy.sdk.intent.Artifact;
@@ -47,6 +49,7 @@ import org.symphainy.sdk.runtime.Subscription;
 @Component(service = ExecutionsResource.class)
 @JakartarsResource
 @JakartarsName("symphainy.experience.executions")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class ExecutionsResource {
 
     /** The resource's path below the API's root. */

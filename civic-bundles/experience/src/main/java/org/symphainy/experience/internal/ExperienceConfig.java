@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 

@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.symphainy.sdk.intent.Intent;
@@ -36,6 +38,7 @@ import org.symphainy.sdk.runtime.Submission;
 @Component(service = IntentsResource.class, configurationPid = ExperienceConfig.PID)
 @JakartarsResource
 @JakartarsName("symphainy.experience.intents")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class IntentsResource {
 
     /** The header a client may name its correlation id in, when the body does not. */
@@ -51,7 +54,7 @@ public final class IntentsResource {
     /** The resource under {@code config}. */
     @Activate
     public IntentsResource(ExperienceConfig config) {
-        this.limits = Limits.of(config);
+        this.limits = ExperienceLimits.of(config);
         this.reader = new IntentRequestReader(limits);
     }
 

@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

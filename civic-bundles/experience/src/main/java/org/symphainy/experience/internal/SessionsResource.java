@@ -1,5 +1,6 @@
 package org.symphainy.experience.internal;
 
+import org.symphainy.foundations.rest.*;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.symphainy.sdk.identity.Authenticator;
@@ -35,6 +37,7 @@ import org.symphainy.sdk.identity.Sessions;
 @Component(service = SessionsResource.class)
 @JakartarsResource
 @JakartarsName("symphainy.experience.sessions")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class SessionsResource {
 
     /** The resource's path below the API's root. */

@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,11 +10,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /** Writes response bodies with Jackson's streaming generator: UTF-8 bytes, no data binding. */
-final class JsonOutput {
+public final class JsonOutput {
 
     /** What writes one document. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(JsonGenerator json) throws IOException;
     }
 
@@ -24,7 +24,7 @@ final class JsonOutput {
     }
 
     /** The UTF-8 bytes {@code writer} produces. */
-    static byte[] bytes(Writer writer) {
+    public static byte[] bytes(Writer writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             writer.write(json);
@@ -35,14 +35,14 @@ final class JsonOutput {
     }
 
     /** Writes {@code name: instant} in ISO-8601, or nothing if {@code instant} is null. */
-    static void instant(JsonGenerator json, String name, Instant instant) throws IOException {
+    public static void instant(JsonGenerator json, String name, Instant instant) throws IOException {
         if (instant != null) {
             json.writeStringField(name, instant.toString());
         }
     }
 
     /** Writes {@code name: value}, or nothing if {@code value} is null. */
-    static void optional(JsonGenerator json, String name, String value) throws IOException {
+    public static void optional(JsonGenerator json, String name, String value) throws IOException {
         if (value != null) {
             json.writeStringField(name, value);
         }

@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.io.IOException;
 
@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.symphainy.sdk.governance.Decision;
 
 /** A {@link Problem} as RFC 9457 JSON: type, title, status, detail, and the code, decisions and error id when present. */
-final class ProblemJson {
+public final class ProblemJson {
 
     private ProblemJson() {
     }
 
     /** The problem's JSON document. */
-    static byte[] of(Problem problem) {
+    public static byte[] of(Problem problem) {
         return JsonOutput.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("type", problem.type());
@@ -33,7 +33,7 @@ final class ProblemJson {
     }
 
     /** One decision: stage, allowed, code (denials only), reasons. */
-    static void decision(JsonGenerator json, Decision decision) throws IOException {
+    public static void decision(JsonGenerator json, Decision decision) throws IOException {
         json.writeStartObject();
         json.writeStringField("stage", decision.stage().roleName());
         json.writeBooleanField("allowed", decision.allowed());

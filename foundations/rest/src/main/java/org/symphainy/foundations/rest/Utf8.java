@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Strict UTF-8 decoding: request bodies are UTF-8 only, never guessed as UTF-16 or UTF-32. */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {
     }
 
     /** The characters of {@code bytes}, or null if they are not valid UTF-8 (overlong forms, surrogates included). */
-    static char[] decode(byte[] bytes) {
+    public static char[] decode(byte[] bytes) {
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +16,16 @@ import org.slf4j.LoggerFactory;
  * @param maxNumberLength longest JSON number, in characters
  * @param credentialCacheSeconds how long an API key or JWT is trusted before it is checked again
  */
-record Limits(int maxBodyBytes, int maxNestingDepth, int maxStringLength, int maxNumberLength,
+public record Limits(int maxBodyBytes, int maxNestingDepth, int maxStringLength, int maxNumberLength,
         int credentialCacheSeconds) {
 
-    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.experience");
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.foundations.rest");
 
-    /** The defaults of {@link ExperienceConfig}. */
-    static final Limits DEFAULTS = new Limits(1_114_112, 64, 1_048_576, 100, 60);
+    /** The defaults of Experience's configuration. */
+    public static final Limits DEFAULTS = new Limits(1_114_112, 64, 1_048_576, 100, 60);
 
     /** Checks every value; throws an IllegalArgumentException listing each one out of range. */
-    Limits {
+    public Limits {
         List<String> problems = new ArrayList<>();
         range(problems, "maxBodyBytes", maxBodyBytes, 1024, 64 * 1024 * 1024);
         range(problems, "maxNestingDepth", maxNestingDepth, 2, 1000);
@@ -37,14 +37,13 @@ record Limits(int maxBodyBytes, int maxNestingDepth, int maxStringLength, int ma
         }
     }
 
-    /** The limits {@code config} sets, or the defaults (with an ERROR line saying why) if a value is out of range. */
-    static Limits of(ExperienceConfig config) {
+    /** These limits, or the defaults (with an ERROR line naming {@code pid}) if a value is out of range. */
+    public static Limits checked(String pid, int maxBodyBytes, int maxNestingDepth, int maxStringLength,
+            int maxNumberLength, int credentialCacheSeconds) {
         try {
-            return new Limits(config.maxBodyBytes(), config.maxNestingDepth(), config.maxStringLength(),
-                    config.maxNumberLength(), config.credentialCacheSeconds());
+            return new Limits(maxBodyBytes, maxNestingDepth, maxStringLength, maxNumberLength, credentialCacheSeconds);
         } catch (IllegalArgumentException e) {
-            LOG.error("configuration {} refused: {}; the defaults apply ({})", ExperienceConfig.PID, e.getMessage(),
-                    DEFAULTS);
+            LOG.error("configuration {} refused: {}; the defaults apply ({})", pid, e.getMessage(), DEFAULTS);
             return DEFAULTS;
         }
     }

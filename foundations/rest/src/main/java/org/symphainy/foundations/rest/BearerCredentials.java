@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,10 +24,10 @@ import org.symphainy.sdk.identity.Sessions;
  * after that, so a revoked key stops working within that time), keyed by the credential's SHA-256, never by the
  * credential. Nothing here puts a credential into a message.
  */
-final class BearerCredentials {
+public final class BearerCredentials {
 
     /** Longest token accepted; a JWT with many claims stays well below it. */
-    static final int MAX_TOKEN_LENGTH = 8192;
+    public static final int MAX_TOKEN_LENGTH = 8192;
 
     private static final String SESSION_PREFIX = "ses_";
     private static final int MAX_CACHED = 10_000;
@@ -51,7 +51,7 @@ final class BearerCredentials {
     }
 
     /** Credentials checked with the services {@code sessions} and {@code authenticator} supply (null while absent). */
-    BearerCredentials(Supplier<Sessions> sessions, Supplier<Authenticator> authenticator, Clock clock, int cacheSeconds) {
+    public BearerCredentials(Supplier<Sessions> sessions, Supplier<Authenticator> authenticator, Clock clock, int cacheSeconds) {
         this.sessions = sessions;
         this.authenticator = authenticator;
         this.clock = clock;
@@ -59,7 +59,7 @@ final class BearerCredentials {
     }
 
     /** The token of an {@code Authorization} header value; a 401 problem if there is none or it is not Bearer. */
-    static String token(String authorization) {
+    public static String token(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw new ProblemException(Problems.unauthenticated("no credential: " + SIGN_IN
                     + " (an API key or JWT is accepted as the Bearer token too)", false));
@@ -79,7 +79,7 @@ final class BearerCredentials {
     }
 
     /** The caller {@code token} proves; a 401 problem if it proves no one, 503 while a role service is absent. */
-    Caller caller(String token) {
+    public Caller caller(String token) {
         Sessions active = required(sessions.get(), "Traffic Cop (sessions)");
         Optional<Session> session = active.find(token);
         if (session.isPresent()) {
@@ -105,7 +105,7 @@ final class BearerCredentials {
     }
 
     /** The principal an API key or JWT proves; a 401 problem with the Security Guard's reason if none. */
-    Principal authenticate(String credential) {
+    public Principal authenticate(String credential) {
         Authenticator guard = required(authenticator.get(), "Security Guard (authentication)");
         try {
             return guard.authenticate(credential);

@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,17 +10,17 @@ import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.IntentException;
 
 /**
- * The problems Experience answers with, and how the SDK's {@link ErrorCode}s map to HTTP statuses. One place, so every
+ * The problems the REST APIs answer with, and how the SDK's {@link ErrorCode}s map to HTTP statuses. One place, so every
  * endpoint answers the same code with the same status and type.
  *
  * <p>{@code UNKNOWN_INTENT} is 422, not 404: the endpoint ({@code POST /api/v1/intents}) exists and the request is
  * well-formed; what is unknown is a value inside the body, the intent type, and a 404 would tell a client the URL is
  * wrong. {@code HANDLER_UNAVAILABLE} is 503 with {@code Retry-After}: the intent is declared, its handler is expected back.
  */
-final class Problems {
+public final class Problems {
 
     /** Seconds a client should wait before retrying when the Runtime or a role service is unavailable. */
-    static final int UNAVAILABLE_RETRY_SECONDS = 1;
+    public static final int UNAVAILABLE_RETRY_SECONDS = 1;
 
     private static final Pattern RETRY_AFTER_MS = Pattern.compile("retry after (\\d{1,12}) ms");
 
@@ -28,7 +28,7 @@ final class Problems {
     }
 
     /** The problem for an error the Runtime or a role service reported; denials carry their decisions. */
-    static Problem of(IntentException e) {
+    public static Problem of(IntentException e) {
         Problem problem = forCode(e.code(), e.getMessage(), reasons(e));
         if (e instanceof IntentDeniedException denied) {
             problem = problem.withDecisions(denied.decisions());
@@ -61,56 +61,56 @@ final class Problems {
     }
 
     /** 401 with {@code WWW-Authenticate: Bearer}; {@code invalidToken} when a credential was sent but proves no one. */
-    static Problem unauthenticated(String detail, boolean invalidToken) {
+    public static Problem unauthenticated(String detail, boolean invalidToken) {
         return Problem.of(401, "unauthenticated", "Unauthenticated", detail).withCode(ErrorCode.UNAUTHENTICATED.name())
                 .withHeader("WWW-Authenticate", invalidToken ? "Bearer realm=\"symphainy\", error=\"invalid_token\""
                         : "Bearer realm=\"symphainy\"");
     }
 
     /** 400: the body is not well-formed JSON. */
-    static Problem malformedJson(String detail) {
+    public static Problem malformedJson(String detail) {
         return Problem.of(400, "malformed-json", "Malformed JSON", detail);
     }
 
     /** 400: the body is JSON but exceeds a nesting, string or number limit. */
-    static Problem jsonLimit(String detail) {
+    public static Problem jsonLimit(String detail) {
         return Problem.of(400, "json-limit-exceeded", "JSON limit exceeded", detail);
     }
 
     /** 400: well-formed, but a field or parameter is missing, unknown or of the wrong type. */
-    static Problem invalidRequest(String detail) {
+    public static Problem invalidRequest(String detail) {
         return Problem.of(400, "invalid-request", "Invalid request", detail);
     }
 
     /** 413: the body is over the configured size. */
-    static Problem tooLarge(String detail) {
+    public static Problem tooLarge(String detail) {
         return Problem.of(413, "payload-too-large", "Content too large", detail);
     }
 
     /** 415: the body is not {@code application/json}. */
-    static Problem unsupportedMediaType(String detail) {
+    public static Problem unsupportedMediaType(String detail) {
         return Problem.of(415, "unsupported-media-type", "Unsupported media type", detail);
     }
 
     /** 404: no execution with that id, or not one the caller may see (the same answer, so ids of others leak nothing). */
-    static Problem executionNotFound(String detail) {
+    public static Problem executionNotFound(String detail) {
         return Problem.of(404, "execution-not-found", "Execution not found", detail)
                 .withCode(ErrorCode.UNKNOWN_EXECUTION.name());
     }
 
     /** 503 with {@code Retry-After}. */
-    static Problem unavailable(String slug, String title, String detail) {
+    public static Problem unavailable(String slug, String title, String detail) {
         return Problem.of(503, slug, title, detail).withHeader("Retry-After", Integer.toString(UNAVAILABLE_RETRY_SECONDS));
     }
 
     /** 500 for anything unexpected: an opaque id to quote, no detail of the cause. */
-    static Problem internal(String errorId) {
+    public static Problem internal(String errorId) {
         return Problem.of(500, "internal-error", "Internal error", "an unexpected error occurred; it was logged as "
                 + errorId + ": quote that id when you report it").withErrorId(errorId);
     }
 
     /** The whole seconds to wait from a denial's "retry after N ms" reason, at least 1. */
-    static int retryAfterSeconds(List<String> reasons, String message) {
+    public static int retryAfterSeconds(List<String> reasons, String message) {
         for (String text : reasons.isEmpty() ? List.of(message) : reasons) {
             Matcher m = RETRY_AFTER_MS.matcher(text);
             if (m.find()) {

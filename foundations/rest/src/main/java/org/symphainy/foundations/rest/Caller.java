@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.util.Objects;
 
@@ -12,21 +12,21 @@ import org.symphainy.sdk.identity.Principal;
  * @param principal the authenticated principal
  * @param sessionId the session intents are submitted under (a credential itself: never shown or logged whole)
  */
-record Caller(Principal principal, String sessionId) {
+public record Caller(Principal principal, String sessionId) {
 
     /** The request property the filter stores the caller under. */
-    static final String PROPERTY = "org.symphainy.experience.caller";
+    public static final String PROPERTY = "org.symphainy.foundations.rest.caller";
 
     /** The role that may see every tenant's executions. */
-    static final String ADMIN_ROLE = "admin";
+    public static final String ADMIN_ROLE = "admin";
 
-    Caller {
+    public Caller {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(sessionId, "sessionId");
     }
 
     /** The caller the {@link AuthenticationFilter} proved for {@code request}; 401 if it proved none. */
-    static Caller of(ContainerRequestContext request) {
+    public static Caller of(ContainerRequestContext request) {
         if (request != null && request.getProperty(PROPERTY) instanceof Caller caller) {
             return caller;
         }
@@ -35,12 +35,12 @@ record Caller(Principal principal, String sessionId) {
     }
 
     /** True if the caller may see executions of {@code tenant}: its own, or any for an administrator. */
-    boolean maySee(String tenant) {
+    public boolean maySee(String tenant) {
         return principal.tenant().equals(tenant) || isAdmin();
     }
 
     /** True if the caller holds the administrator role. */
-    boolean isAdmin() {
+    public boolean isAdmin() {
         return principal.hasRole(ADMIN_ROLE);
     }
 

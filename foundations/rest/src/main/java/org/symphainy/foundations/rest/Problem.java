@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.symphainy.sdk.governance.Decision;
 
 /**
- * One RFC 9457 problem: what Experience answers instead of a result. The {@link #type()} URI is stable (clients branch on
+ * One RFC 9457 problem: what a REST API answers instead of a result. The {@link #type()} URI is stable (clients branch on
  * it); the detail says what to do and never carries a credential, a stack trace or internal state.
  *
  * @param status the HTTP status
@@ -20,17 +20,17 @@ import org.symphainy.sdk.governance.Decision;
  * @param headers extra response headers, such as {@code Retry-After}
  * @param errorId the opaque id under which an unexpected error was logged; null otherwise
  */
-record Problem(int status, String slug, String title, String detail, String code, List<Decision> decisions,
+public record Problem(int status, String slug, String title, String detail, String code, List<Decision> decisions,
         Map<String, String> headers, String errorId) {
 
     /** Where every problem type URI starts. */
-    static final String TYPE_BASE = "https://symphainy.org/problems/";
+    public static final String TYPE_BASE = "https://symphainy.org/problems/";
 
     /** The media type of every problem. */
-    static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = "application/problem+json";
 
     /** Checks and copies. */
-    Problem {
+    public Problem {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a problem's status is 4xx or 5xx, not " + status);
         }
@@ -42,34 +42,34 @@ record Problem(int status, String slug, String title, String detail, String code
     }
 
     /** A problem without a code, decisions, headers or error id. */
-    static Problem of(int status, String slug, String title, String detail) {
+    public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(status, slug, title, detail, null, List.of(), Map.of(), null);
     }
 
     /** The stable type URI. */
-    String type() {
+    public String type() {
         return TYPE_BASE + slug;
     }
 
     /** This problem with {@code name: value} added to its headers. */
-    Problem withHeader(String name, String value) {
+    public Problem withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new Problem(status, slug, title, detail, code, decisions, more, errorId);
     }
 
     /** This problem naming the SDK error code behind it. */
-    Problem withCode(String errorCode) {
+    public Problem withCode(String errorCode) {
         return new Problem(status, slug, title, detail, errorCode, decisions, headers, errorId);
     }
 
     /** This problem with the governance decisions of a denial. */
-    Problem withDecisions(List<Decision> denialDecisions) {
+    public Problem withDecisions(List<Decision> denialDecisions) {
         return new Problem(status, slug, title, detail, code, denialDecisions, headers, errorId);
     }
 
     /** This problem with the opaque id an unexpected error was logged under. */
-    Problem withErrorId(String id) {
+    public Problem withErrorId(String id) {
         return new Problem(status, slug, title, detail, code, decisions, headers, id);
     }
 }

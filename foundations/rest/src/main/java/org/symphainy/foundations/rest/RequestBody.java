@@ -1,4 +1,4 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +10,13 @@ import java.util.Locale;
  * {@code +json} type, UTF-8), a declared {@code Content-Length} over the limit is refused before a byte is read, and a
  * body without one is read only up to the limit.
  */
-final class RequestBody {
+public final class RequestBody {
 
     private RequestBody() {
     }
 
     /** Refuses with 415 unless {@code contentType} is JSON in UTF-8. */
-    static void requireJson(String contentType) {
+    public static void requireJson(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             throw new ProblemException(Problems.unsupportedMediaType("the request has no Content-Type: send the body "
                     + "as Content-Type: application/json"));
@@ -41,7 +41,7 @@ final class RequestBody {
      * {@link #DRAIN_FACTOR} times the limit is read and discarded (never parsed or kept) before the answer, so the client,
      * still sending, gets the 413 instead of a reset connection; a larger one is not read at all.
      */
-    static byte[] read(String contentLength, InputStream body, int maxBytes) {
+    public static byte[] read(String contentLength, InputStream body, int maxBytes) {
         if (contentLength != null) {
             long declared = declaredLength(contentLength);
             if (declared > maxBytes) {
@@ -82,7 +82,7 @@ final class RequestBody {
     }
 
     /** How many times the limit a refused body may be to be read and discarded before the 413. */
-    static final int DRAIN_FACTOR = 4;
+    public static final int DRAIN_FACTOR = 4;
 
     private static void discard(InputStream body, long atMost) {
         if (body == null) {
@@ -110,6 +110,6 @@ final class RequestBody {
 
     private static ProblemException tooLarge(int maxBytes) {
         return new ProblemException(Problems.tooLarge("the request body is larger than " + maxBytes
-                + " bytes, the configured limit (maxBodyBytes of " + ExperienceConfig.PID + ")"));
+                + " bytes, the configured limit (maxBodyBytes): send a smaller body"));
     }
 }
