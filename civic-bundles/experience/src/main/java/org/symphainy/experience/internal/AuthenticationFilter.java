@@ -19,8 +19,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Sessions;
 
@@ -33,13 +31,10 @@ import org.symphainy.sdk.identity.Sessions;
 @Component(service = jakarta.ws.rs.container.ContainerRequestFilter.class, configurationPid = ExperienceConfig.PID)
 @Designate(ocd = ExperienceConfig.class)
 @JakartarsExtension
-@JakartarsName("symphainy.experience.authentication")
+@JakartarsName(ExperienceApplication.AUTHENTICATION)
 @JakartarsApplicationSelect(ExperienceApplication.SELECT)
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
-
-    /** Refused and cross-tenant requests. */
-    static final Logger AUDIT = LoggerFactory.getLogger("org.symphainy.experience.audit");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -68,7 +63,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             request.setProperty(Caller.PROPERTY, credentials.caller(token));
         } catch (ProblemException e) {
             if (e.problem().status() == 401) {
-                AUDIT.info("refused {} /api/{}: unauthenticated: {}", request.getMethod(), path(request),
+                Audit.LOG.info("refused {} /api/{}: unauthenticated: {}", request.getMethod(), path(request),
                         e.problem().detail());
             }
             request.abortWith(ProblemMapper.response(e.problem()));

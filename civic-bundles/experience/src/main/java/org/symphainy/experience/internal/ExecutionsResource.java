@@ -138,7 +138,7 @@ public final class ExecutionsResource {
     private Execution visible(Caller caller, String id) {
         Optional<Execution> execution = id.length() > 256 ? Optional.empty() : required(runtime).execution(id);
         if (execution.isPresent() && !caller.maySee(execution.get().tenant())) {
-            AuthenticationFilter.AUDIT.warn("refused {}: execution {} belongs to another tenant", caller, id);
+            Audit.LOG.warn("refused {}: execution {} belongs to another tenant", caller, id);
             execution = Optional.empty();
         }
         return execution.orElseThrow(() -> new ProblemException(Problems.executionNotFound("no execution with that id "

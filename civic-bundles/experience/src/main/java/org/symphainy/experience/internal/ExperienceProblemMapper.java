@@ -16,7 +16,7 @@ import org.symphainy.foundations.rest.ProblemMapper;
  */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension
-@JakartarsName("symphainy.experience.problems")
+@JakartarsName(ExperienceApplication.PROBLEMS)
 @JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class ExperienceProblemMapper extends ProblemMapper implements ExceptionMapper<Throwable> {
 }

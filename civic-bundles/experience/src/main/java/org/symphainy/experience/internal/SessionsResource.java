@@ -67,7 +67,7 @@ public final class SessionsResource {
                     .entity(json(session, true)).build();
         } catch (ProblemException e) {
             if (e.problem().status() == 401) {
-                AuthenticationFilter.AUDIT.info("refused sign-in: {}", e.problem().detail());
+                Audit.LOG.info("refused sign-in: {}", e.problem().detail());
             }
             throw e;
         }

@@ -1,6 +1,5 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
-import org.symphainy.foundations.rest.*;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -16,13 +15,13 @@ import org.symphainy.sdk.runtime.ExecutionState;
  * previous page's {@code nextCursor}). A caller sees its own tenant's executions; an administrator sees every tenant's,
  * or one with {@code tenant}. Every bad value is a 400 problem naming it.
  */
-final class ListingRequest {
+public final class ListingRequest {
 
     private ListingRequest() {
     }
 
     /** The query for {@code caller}; a 400 problem for a bad parameter, 404 for another tenant asked by a non-admin. */
-    static ExecutionQuery query(Caller caller, String state, String type, String since, String until, String tenant,
+    public static ExecutionQuery query(Caller caller, String state, String type, String since, String until, String tenant,
             String limit, String cursor) {
         ExecutionQuery.Builder query = ExecutionQuery.builder().tenant(tenant(caller, tenant));
         if (present(state)) {
@@ -61,7 +60,7 @@ final class ListingRequest {
             return caller.isAdmin() ? null : caller.principal().tenant();
         }
         if (tenant.length() > 256 || !caller.maySee(tenant)) {
-            AuthenticationFilter.AUDIT.warn("refused {}: listing executions of another tenant", caller);
+            Audit.LOG.warn("refused {}: listing executions of another tenant", caller);
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
                     "you may list the executions of your own tenant only; leave tenant out"));
         }

@@ -1,6 +1,5 @@
-package org.symphainy.experience.internal;
+package org.symphainy.foundations.rest;
 
-import org.symphainy.foundations.rest.*;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -24,13 +23,13 @@ import org.symphainy.sdk.runtime.Submission;
  * Executions as the API shows them. The intent's session is never written: it is a credential. Artifact contents are
  * not inlined; each artifact names the URL of its content.
  */
-final class ExecutionJson {
+public final class ExecutionJson {
 
     private ExecutionJson() {
     }
 
     /** The answer to a submission: the execution id, where to follow it, and whether it was a duplicate. */
-    static byte[] submission(Submission submission, URI location, String correlationId) {
+    public static byte[] submission(Submission submission, URI location, String correlationId) {
         return JsonOutput.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("executionId", submission.executionId());
@@ -43,7 +42,7 @@ final class ExecutionJson {
     }
 
     /** One execution whole; {@code artifactUrl} gives the URL of an artifact's content from its id. */
-    static byte[] execution(Execution execution, Function<String, URI> artifactUrl) {
+    public static byte[] execution(Execution execution, Function<String, URI> artifactUrl) {
         return JsonOutput.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("id", execution.id());
@@ -82,7 +81,7 @@ final class ExecutionJson {
     }
 
     /** One page of a listing, with the URL of the next page when there is one. */
-    static byte[] page(Page<ExecutionSummary> page, URI next, Function<String, URI> executionUrl) {
+    public static byte[] page(Page<ExecutionSummary> page, URI next, Function<String, URI> executionUrl) {
         return JsonOutput.bytes(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
@@ -106,7 +105,7 @@ final class ExecutionJson {
     }
 
     /** One update of an execution, as a Server-Sent Event's data. */
-    static byte[] update(ExecutionUpdate update) {
+    public static byte[] update(ExecutionUpdate update) {
         return JsonOutput.bytes(json -> {
             json.writeStartObject();
             json.writeStringField("executionId", update.executionId());
