@@ -181,7 +181,8 @@ public final class ExecutionJson {
         json.writeEndObject();
     }
 
-    private static void handler(JsonGenerator json, HandlerRef handler) throws IOException {
+    /** A handler reference: bundle, bundleVersion, intentType, intentVersion. */
+    public static void handler(JsonGenerator json, HandlerRef handler) throws IOException {
         json.writeStartObject();
         json.writeStringField("bundle", handler.bundleSymbolicName());
         json.writeStringField("bundleVersion", handler.bundleVersion());
@@ -190,7 +191,8 @@ public final class ExecutionJson {
         json.writeEndObject();
     }
 
-    private static void failure(JsonGenerator json, Failure failure) throws IOException {
+    /** {@code "failure": {code, message}}, or nothing if {@code failure} is null. */
+    public static void failure(JsonGenerator json, Failure failure) throws IOException {
         if (failure != null) {
             json.writeObjectFieldStart("failure");
             json.writeStringField("code", failure.code().name());
