@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.osgi.service.component.annotations.Activate;
@@ -30,7 +31,8 @@ import org.symphainy.sdk.identity.Sessions;
 /**
  * Lets only administrators into {@code /admin/v1}: no or a bad credential is 401, a principal without the {@code admin}
  * role 403; both are recorded on the audit log (method, path, who and why; never the credential). The web page's files
- * (every path outside {@code v1/}) are public: the page signs in itself.
+ * (every path outside {@code v1/}) are public: the page signs in itself. It runs before matching, so a path under
+ * {@code v1/} that does not exist is 401 too for someone who is not signed in: the API's shape is not shown to strangers.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = AdminConfig.PID)
 @Designate(ocd = AdminConfig.class)
@@ -38,6 +40,7 @@ import org.symphainy.sdk.identity.Sessions;
 @JakartarsName("symphainy.admin.authentication")
 @JakartarsApplicationSelect(AdminApplication.SELECT)
 @Priority(Priorities.AUTHENTICATION)
+@PreMatching
 public final class AdminAuthenticationFilter implements ContainerRequestFilter {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

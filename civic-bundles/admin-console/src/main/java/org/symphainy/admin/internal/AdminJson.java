@@ -93,7 +93,12 @@ final class AdminJson {
 
     /** {@code "records": [...]}: each record with its WAL JSON embedded. */
     static void records(JsonGenerator json, List<LedgerRecord> records) throws IOException {
-        json.writeArrayFieldStart("records");
+        records(json, "records", records);
+    }
+
+    /** {@code name: [...]}: each record with its WAL JSON embedded. */
+    static void records(JsonGenerator json, String name, List<LedgerRecord> records) throws IOException {
+        json.writeArrayFieldStart(name);
         for (LedgerRecord record : records) {
             json.writeStartObject();
             json.writeNumberField("sequence", record.sequence());

@@ -94,7 +94,7 @@ public final class ExecutionsResource {
         List<LedgerRecord> timeline = active == null ? List.of() : active.execution(id);
         String records = new String(JsonOutput.bytes(json -> {
             json.writeStartObject();
-            AdminJson.records(json, timeline);
+            AdminJson.records(json, "timeline", timeline);
             json.writeBooleanField("timelineAvailable", active != null);
             json.writeEndObject();
         }), StandardCharsets.UTF_8);
