@@ -57,17 +57,20 @@ public final class WebResource {
     @Path("{file}")
     public Response file(@PathParam("file") String file) {
         String type = type(file);
-        if (type == null) {
+        byte[] content = type == null ? null : content(file);
+        if (content == null) {
             throw notFound();
         }
+        return Response.ok(content, type).header("Cache-Control", "no-cache")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** The bytes of the page's {@code file} (a name {@link #type} accepts), or null if the bundle has none. */
+    static byte[] content(String file) {
         try (InputStream in = WebResource.class.getResourceAsStream(ROOT + file)) {
-            if (in == null) {
-                throw notFound();
-            }
-            return Response.ok(in.readAllBytes(), type).header("Cache-Control", "no-cache")
-                    .header("X-Content-Type-Options", "nosniff").build();
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
-            throw notFound();
+            return null;
         }
     }
 
