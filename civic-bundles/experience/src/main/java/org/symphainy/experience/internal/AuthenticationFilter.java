@@ -1,6 +1,5 @@
 package org.symphainy.experience.internal;
 
-import org.symphainy.foundations.rest.*;
 import java.time.Clock;
 
 import jakarta.annotation.Priority;
@@ -19,6 +18,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
+import org.symphainy.foundations.rest.Audit;
+import org.symphainy.foundations.rest.BearerCredentials;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.ProblemMapper;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Sessions;
 

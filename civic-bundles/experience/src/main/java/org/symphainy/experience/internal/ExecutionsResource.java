@@ -1,6 +1,5 @@
 package org.symphainy.experience.internal;
 
-import org.symphainy.foundations.rest.*;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -30,6 +29,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.rest.Audit;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.ExecutionJson;
+import org.symphainy.foundations.rest.ListingRequest;
+import org.symphainy.foundations.rest.Problem;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;

@@ -1,6 +1,5 @@
 package org.symphainy.experience.internal;
 
-import org.symphainy.foundations.rest.*;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
@@ -24,6 +23,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.ExecutionJson;
+import org.symphainy.foundations.rest.Limits;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
+import org.symphainy.foundations.rest.RequestBody;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.runtime.Runtime;
 import org.symphainy.sdk.runtime.Submission;

@@ -1,6 +1,5 @@
 package org.symphainy.experience.internal;
 
-import org.symphainy.foundations.rest.*;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -23,6 +22,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.rest.Audit;
+import org.symphainy.foundations.rest.BearerCredentials;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.JsonOutput;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Session;
