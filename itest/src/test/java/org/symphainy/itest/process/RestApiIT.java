@@ -130,6 +130,24 @@ class RestApiIT {
     }
 
     @Test
+    void anExecutionsUpdatesStreamAsServerSentEventsUntilItEnds() throws Exception {
+        HttpResponse<String> accepted = send(json("/intents", "{\"type\":\"platform.echo\",\"payload\":"
+                + "{\"sse\":true}}", session));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = group(EXECUTION_ID, accepted.body());
+        HttpResponse<String> events = send(request("/executions/" + id + "/events").header("Authorization",
+                "Bearer " + session).header("Accept", "text/event-stream").GET());
+        assertEquals(200, events.statusCode(), events.body());
+        assertTrue(events.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                events.headers().toString());
+        assertTrue(events.body().contains("event: execution"), events.body());
+        assertTrue(events.body().contains("\"state\":\"COMPLETED\""), events.body());
+        HttpResponse<String> refused = send(request("/executions/" + id + "/events").header("Accept",
+                "text/event-stream").GET());
+        assertProblem(refused, 401, "unauthenticated");
+    }
+
+    @Test
     void anApiKeyWorksAsTheBearerTokenToo() throws Exception {
         HttpResponse<String> listed = send(request("/executions?limit=1").header("Authorization", "Bearer " + adminKey)
                 .GET());

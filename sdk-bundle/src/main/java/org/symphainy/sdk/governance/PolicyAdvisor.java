@@ -27,6 +27,12 @@ public interface PolicyAdvisor {
     WhatIf whatIf(String candidatePolicy, int lastIntents);
 
     /**
+     * The policy document in force, as JSON text: what was last loaded and compiled (a document that was rejected is
+     * not in force), or the platform's secure default while there is no policy.
+     */
+    String policyInForce();
+
+    /**
      * The outcome of a what-if.
      *
      * @param examined how many recorded intents were decided under both policies

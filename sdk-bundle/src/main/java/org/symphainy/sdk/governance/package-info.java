@@ -6,7 +6,7 @@
  * service, or one that throws, counts as a denial. Customers replace a role by registering a higher-ranked service.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.symphainy.sdk.governance;
 
 import org.osgi.annotation.bundle.Export;

@@ -243,6 +243,13 @@ public final class CityManagerRole implements CityManager, Projection, PolicyAdv
         return Optional.empty();
     }
 
+    /** The policy document in force: the policy file's content, or the secure default while there is none. */
+    @Override
+    public String policyInForce() {
+        PolicyFile file = policy;
+        return file == null ? SecureDefault.DOCUMENT : file.currentText();
+    }
+
     /**
      * What-if over the last {@code lastIntents} recorded executions (newest first), each with the principal recorded
      * with it; an execution recorded without one is decided as if no session had proved anyone.

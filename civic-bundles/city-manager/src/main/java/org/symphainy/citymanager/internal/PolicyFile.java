@@ -23,6 +23,7 @@ final class PolicyFile {
     private final PolicyCompiler compiler;
     private final Policy secureDefault;
     private volatile Policy current;
+    private volatile String currentText = SecureDefault.DOCUMENT;
     private volatile String lastRejection;
     private Stamp seen;
 
@@ -43,6 +44,11 @@ final class PolicyFile {
     /** The policy in force. */
     Policy current() {
         return current;
+    }
+
+    /** The policy in force as its document (JSON text): the file's content, or the secure default's. */
+    String currentText() {
+        return currentText;
     }
 
     /** Why the file was last rejected (the text of the ERROR line), or null if its last read was used. */
@@ -69,12 +75,15 @@ final class PolicyFile {
                         + "platform.* intents are allowed); write rules to that file to allow more", path);
             }
             current = secureDefault;
+            currentText = SecureDefault.DOCUMENT;
             lastRejection = null;
             return;
         }
         try {
-            Policy loaded = compiler.compile(Files.readAllBytes(path), path.toString(), false);
+            byte[] document = Files.readAllBytes(path);
+            Policy loaded = compiler.compile(document, path.toString(), false);
             current = loaded;
+            currentText = new String(document, java.nio.charset.StandardCharsets.UTF_8);
             lastRejection = null;
             LOG.info("policy file {} loaded: {} rules in force", path, loaded.rules().size());
         } catch (InvalidPolicy e) {

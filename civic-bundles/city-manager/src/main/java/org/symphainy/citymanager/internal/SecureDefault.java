@@ -12,7 +12,8 @@ final class SecureDefault {
     /** The id of the one rule, as decisions name it. */
     static final String RULE_ID = "secure-default.bootstrap-administrator";
 
-    private static final String DOCUMENT = """
+    /** The secure default as a policy document (JSON text). */
+    static final String DOCUMENT = """
             {"rules": [{
               "id": "%s",
               "effect": "allow",

@@ -83,6 +83,18 @@ class WhatIfTest {
         assertThrows(IllegalArgumentException.class, () -> role.whatIf("{\"rules\": []}", 0));
     }
 
+    @Test
+    void thePolicyInForceIsTheFilesDocumentOrTheSecureDefault() throws Exception {
+        CityManagerRole role = role(List.of());
+        assertEquals(IN_FORCE, role.policyInForce());
+        Files.delete(dir.resolve("policies.json"));
+        role.configure(Fixtures.config("", "unlimited"));
+        assertTrue(role.policyInForce().contains(SecureDefault.RULE_ID), role.policyInForce());
+        Files.writeString(dir.resolve("policies.json"), "{\"rules\": [{\"id\": \"x\", \"effect\": \"maybe\"}]}");
+        role.configure(Fixtures.config("", "unlimited"));
+        assertTrue(role.policyInForce().contains(SecureDefault.RULE_ID), "a rejected document is not in force");
+    }
+
     private CityManagerRole role(List<Execution> recorded) throws Exception {
         TenantRegistry tenants = new TenantRegistry(dir.resolve("tenants.json"));
         tenants.create("acme", "Acme");

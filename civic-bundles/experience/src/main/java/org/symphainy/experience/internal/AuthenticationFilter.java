@@ -15,10 +15,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.symphainy.foundations.rest.Audit;
+import org.symphainy.foundations.rest.BearerCredentials;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.ProblemMapper;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Sessions;
 
@@ -31,12 +35,10 @@ import org.symphainy.sdk.identity.Sessions;
 @Component(service = jakarta.ws.rs.container.ContainerRequestFilter.class, configurationPid = ExperienceConfig.PID)
 @Designate(ocd = ExperienceConfig.class)
 @JakartarsExtension
-@JakartarsName("symphainy.experience.authentication")
+@JakartarsName(ExperienceApplication.AUTHENTICATION)
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
-
-    /** Refused and cross-tenant requests. */
-    static final Logger AUDIT = LoggerFactory.getLogger("org.symphainy.experience.audit");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -52,7 +54,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     @Activate
     public AuthenticationFilter(ExperienceConfig config) {
         this.credentials = new BearerCredentials(() -> sessions, () -> authenticator, Clock.systemUTC(),
-                Limits.of(config).credentialCacheSeconds());
+                ExperienceLimits.of(config).credentialCacheSeconds());
     }
 
     @Override
@@ -65,7 +67,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             request.setProperty(Caller.PROPERTY, credentials.caller(token));
         } catch (ProblemException e) {
             if (e.problem().status() == 401) {
-                AUDIT.info("refused {} /api/{}: unauthenticated: {}", request.getMethod(), path(request),
+                Audit.LOG.info("refused {} /api/{}: unauthenticated: {}", request.getMethod(), path(request),
                         e.problem().detail());
             }
             request.abortWith(ProblemMapper.response(e.problem()));

@@ -26,8 +26,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.rest.Audit;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.ExecutionJson;
+import org.symphainy.foundations.rest.ListingRequest;
+import org.symphainy.foundations.rest.Problem;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
@@ -47,6 +55,7 @@ import org.symphainy.sdk.runtime.Subscription;
 @Component(service = ExecutionsResource.class)
 @JakartarsResource
 @JakartarsName("symphainy.experience.executions")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class ExecutionsResource {
 
     /** The resource's path below the API's root. */
@@ -135,7 +144,7 @@ public final class ExecutionsResource {
     private Execution visible(Caller caller, String id) {
         Optional<Execution> execution = id.length() > 256 ? Optional.empty() : required(runtime).execution(id);
         if (execution.isPresent() && !caller.maySee(execution.get().tenant())) {
-            AuthenticationFilter.AUDIT.warn("refused {}: execution {} belongs to another tenant", caller, id);
+            Audit.LOG.warn("refused {}: execution {} belongs to another tenant", caller, id);
             execution = Optional.empty();
         }
         return execution.orElseThrow(() -> new ProblemException(Problems.executionNotFound("no execution with that id "

@@ -2,6 +2,7 @@ package org.symphainy.experience.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.symphainy.foundations.rest.Limits;
 
 /**
  * Experience's configuration (PID {@value #PID}, e.g. {@code etc/org.symphainy.experience.cfg}). A value out of range is

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import org.symphainy.foundations.rest.Limits;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
+import org.symphainy.foundations.rest.Utf8;
 import org.symphainy.sdk.intent.Json;
 
 /**

@@ -20,8 +20,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.ExecutionJson;
+import org.symphainy.foundations.rest.Limits;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
+import org.symphainy.foundations.rest.RequestBody;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.runtime.Runtime;
 import org.symphainy.sdk.runtime.Submission;
@@ -36,6 +43,7 @@ import org.symphainy.sdk.runtime.Submission;
 @Component(service = IntentsResource.class, configurationPid = ExperienceConfig.PID)
 @JakartarsResource
 @JakartarsName("symphainy.experience.intents")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class IntentsResource {
 
     /** The header a client may name its correlation id in, when the body does not. */
@@ -51,7 +59,7 @@ public final class IntentsResource {
     /** The resource under {@code config}. */
     @Activate
     public IntentsResource(ExperienceConfig config) {
-        this.limits = Limits.of(config);
+        this.limits = ExperienceLimits.of(config);
         this.reader = new IntentRequestReader(limits);
     }
 

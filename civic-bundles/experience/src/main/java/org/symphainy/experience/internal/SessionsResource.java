@@ -19,8 +19,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.rest.Audit;
+import org.symphainy.foundations.rest.BearerCredentials;
+import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.JsonOutput;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Session;
@@ -35,6 +42,7 @@ import org.symphainy.sdk.identity.Sessions;
 @Component(service = SessionsResource.class)
 @JakartarsResource
 @JakartarsName("symphainy.experience.sessions")
+@JakartarsApplicationSelect(ExperienceApplication.SELECT)
 public final class SessionsResource {
 
     /** The resource's path below the API's root. */
@@ -64,7 +72,7 @@ public final class SessionsResource {
                     .entity(json(session, true)).build();
         } catch (ProblemException e) {
             if (e.problem().status() == 401) {
-                AuthenticationFilter.AUDIT.info("refused sign-in: {}", e.problem().detail());
+                Audit.LOG.info("refused sign-in: {}", e.problem().detail());
             }
             throw e;
         }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.symphainy.foundations.rest.Limits;
+import org.symphainy.foundations.rest.Problem;
+import org.symphainy.foundations.rest.ProblemException;
 import org.symphainy.sdk.intent.Json;
 
 class IntentRequestReaderTest {
