@@ -41,7 +41,7 @@ class CuratorTest {
     @BeforeEach
     void start() throws BundleException {
         felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, cache.toString(),
-                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.symphainy.sdk.intent;version=1.1.0"));
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.symphainy.sdk.intent;version=1.2.0"));
         felix.start();
         curator = new Curator(felix.getBundleContext());
     }

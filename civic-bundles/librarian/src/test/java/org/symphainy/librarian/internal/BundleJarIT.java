@@ -33,7 +33,7 @@ import org.symphainy.sdk.registry.IntentRegistry;
 class BundleJarIT {
 
     private static final String SDK_PACKAGES = "org.symphainy.sdk.governance;version=1.2.0,"
-            + "org.symphainy.sdk.identity;version=1.1.0,org.symphainy.sdk.intent;version=1.1.0,"
+            + "org.symphainy.sdk.identity;version=1.1.0,org.symphainy.sdk.intent;version=1.2.0,"
             + "org.symphainy.sdk.registry;version=1.0.0";
 
     private static final String SCHEMA = """
