@@ -17,19 +17,27 @@ import org.symphainy.sdk.intent.IntentNamespace;
 
 /**
  * The installed bundles as operators see them: state, start level, where they came from, which are the platform's
- * own (installed by the launcher from {@code system/}, or the framework itself), the intents they declare and require,
- * and why one is not active — the last start failure the deployer saw, else what its resolution misses.
+ * own, the intents they declare and require, and why one is not active — the last start failure the deployer saw,
+ * else what its resolution misses. Operators deploy through deploy intents ({@code symphainy:deployed/...}) and the
+ * deploy folder ({@code symphainy.deploy}); every other bundle — the framework, the launcher's {@code system/} jars
+ * ({@code symphainy:system/...}) — is the platform's, and deploy intents leave it alone.
  */
 final class BundleCatalog {
 
     /** The location prefix the launcher gives the bundles of {@code system/}. */
     static final String SYSTEM_LOCATION = "symphainy:system/";
+    /** The framework property naming the deploy folder. */
+    static final String DEPLOY_DIR_PROPERTY = "symphainy.deploy";
 
     private final BundleContext context;
+    private final String deployFolder;
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
     BundleCatalog(BundleContext context) {
         this.context = context;
+        String folder = context.getProperty(DEPLOY_DIR_PROPERTY);
+        this.deployFolder = folder == null || folder.isBlank() ? null
+                : java.nio.file.Path.of(folder).toAbsolutePath().normalize().toUri().toString();
     }
 
     /** Every installed bundle, by id. */
@@ -43,9 +51,14 @@ final class BundleCatalog {
         return bundles;
     }
 
-    /** True for the framework and the bundles of {@code system/}: operators do not deploy them. */
-    static boolean isPlatform(Bundle bundle) {
-        return bundle.getBundleId() == 0 || bundle.getLocation().startsWith(SYSTEM_LOCATION);
+    /** True for a bundle operators did not deploy (through deploy intents or the deploy folder). */
+    boolean isPlatform(Bundle bundle) {
+        String location = bundle.getLocation();
+        if (bundle.getBundleId() == 0 || location.startsWith(SYSTEM_LOCATION)) {
+            return true;
+        }
+        return !location.startsWith(Deployer.DEPLOYED_LOCATION)
+                && (deployFolder == null || !location.startsWith(deployFolder));
     }
 
     /** Remembers why a bundle failed to start, until it starts or is gone. */

@@ -233,7 +233,7 @@ public final class Deployer implements Deployments, Projection {
     private Optional<Bundle> find(String symbolicName, String version) {
         Bundle best = null;
         for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName()) && !BundleCatalog.isPlatform(bundle)
+            if (symbolicName.equals(bundle.getSymbolicName()) && !catalog.isPlatform(bundle)
                     && bundle.getState() != Bundle.UNINSTALLED
                     && (version == null || bundle.getVersion().equals(org.osgi.framework.Version.parseVersion(version)))
                     && (best == null || bundle.getVersion().compareTo(best.getVersion()) > 0)) {

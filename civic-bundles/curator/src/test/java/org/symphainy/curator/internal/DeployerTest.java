@@ -49,7 +49,8 @@ class DeployerTest {
 
     @BeforeEach
     void start() throws Exception {
-        felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, cache.toString()));
+        felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, cache.toString(),
+                BundleCatalog.DEPLOY_DIR_PROPERTY, data.resolve("deploy").toString()));
         felix.start();
         deployer = new Deployer(felix.getBundleContext(), data, 1024 * 1024);
     }
@@ -147,6 +148,20 @@ class DeployerTest {
         IntentException e = assertThrows(IntentException.class,
                 () -> handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(impostor)));
         assertEquals(ErrorCode.FORBIDDEN, e.code());
+    }
+
+    @Test
+    void onlyBundlesOperatorsDeployedAreNotThePlatforms() throws Exception {
+        String dropped = data.resolve("deploy").resolve("dropped.jar").toAbsolutePath().normalize().toUri().toString();
+        felix.getBundleContext().installBundle(dropped,
+                new ByteArrayInputStream(TestJars.bundle("org.acme.dropped", "1.0.0", null)));
+        felix.getBundleContext().installBundle("file:/opt/symphainy/system/10/org.symphainy.nurse.jar",
+                new ByteArrayInputStream(TestJars.bundle("org.symphainy.nurse", "0.1.0", null)));
+
+        assertEquals(false, find("org.acme.dropped").orElseThrow().platform());
+        assertEquals(true, find("org.symphainy.nurse").orElseThrow().platform());
+        applyCompleted(handle(new BundleStartHandler(deployer), DeployIntents.START, "{\"symbolicName\": \"org.acme.dropped\"}"));
+        assertEquals("ACTIVE", find("org.acme.dropped").orElseThrow().state());
     }
 
     @Test
