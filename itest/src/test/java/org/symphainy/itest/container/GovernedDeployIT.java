@@ -3,6 +3,7 @@ package org.symphainy.itest.container;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 
@@ -29,6 +31,9 @@ import org.symphainy.sdk.deploy.BundleInfo;
 import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.Deployments;
 import org.symphainy.sdk.deploy.StagedBundle;
+import org.symphainy.sdk.governance.IntentDeniedException;
+import org.symphainy.sdk.governance.Tenants;
+import org.symphainy.sdk.identity.ApiKeys;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Sessions;
@@ -44,7 +49,7 @@ import org.symphainy.sdk.runtime.Runtime;
  * Governed deployment in the distribution's container, with its real Smart City roles: the bootstrap administrator
  * stages a handler bundle built by this reactor, installs it with {@code platform.bundle.install} and sees it active
  * with its intent admitted by the Curator; stops, starts and uninstalls it the same way; and cannot uninstall a bundle
- * of the platform.
+ * of the platform. A user who is not an administrator may not deploy at all (the secure default policy).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -125,6 +130,20 @@ public class GovernedDeployIT {
         assertTrue(refused.failure().message(), refused.failure().message().contains("is a platform bundle"));
         assertEquals("ACTIVE", deployments.bundles().stream().filter(b -> b.id() == curator.id()).findFirst()
                 .orElseThrow().state());
+    }
+
+    @Test
+    public void onlyAnAdministratorMayDeploy() throws Exception {
+        container.service(Tenants.class).create("acme", "Acme Corporation");
+        ApiKeys.IssuedKey key = container.service(ApiKeys.class).create("acme", "alice", Set.of("content-editor"),
+                "integration test");
+        Principal alice = container.service(Authenticator.class).authenticate(key.secret());
+        String session = container.service(Sessions.class).open(alice).id();
+
+        IntentDeniedException denied = assertThrows(IntentDeniedException.class, () -> container.service(Runtime.class)
+                .submit(platform(alice, session, DeployIntents.STOP, "{\"symbolicName\": \"org.symphainy.nurse\"}")));
+
+        assertEquals(ErrorCode.FORBIDDEN, denied.code());
     }
 
     private void completes(Principal admin, String session, String type, String payload) throws Exception {
