@@ -201,6 +201,21 @@ class DeployerTest {
         assertTrue(needy.problem().contains("org.acme.missing"), needy.problem());
     }
 
+    @Test
+    void showsTheIntentsABundleRequiresAndWhichIsMissing() throws Exception {
+        StagedBundle staged = stageJar("ui.jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+                Constants.BUNDLE_SYMBOLICNAME, "org.acme.ui", Constants.BUNDLE_VERSION, "1.0.0",
+                Constants.REQUIRE_CAPABILITY, "symphainy.intent;filter:=\"(symphainy.intent=acme.orders.place)\"")));
+        assertEquals(List.of("(symphainy.intent=acme.orders.place)"), staged.requiredIntents());
+
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(staged)));
+
+        BundleInfo ui = find("org.acme.ui").orElseThrow();
+        assertEquals(List.of("(symphainy.intent=acme.orders.place)"), ui.requiredIntents());
+        assertEquals("INSTALLED", ui.state());
+        assertTrue(ui.problem().contains("acme.orders.place"), ui.problem());
+    }
+
     private StagedBundle stage(String symbolicName, String version, String intent) {
         return stageJar(symbolicName + ".jar", TestJars.bundle(symbolicName, version, intent));
     }
