@@ -169,7 +169,7 @@ public final class Deployer implements Deployments, Projection {
                 }
                 default -> LOG.error("recorded change '{}' of {} is not one the deployer knows; ignored", change.action(), by);
             }
-        } catch (BundleException | IllegalStateException | SecurityException e) {
+        } catch (BundleException | IllegalArgumentException | IllegalStateException | SecurityException e) {
             LOG.error("{} of {} failed ({}): {}", change.action(), what, by, ResolutionDiagnosis.oneLine(e));
         }
     }
