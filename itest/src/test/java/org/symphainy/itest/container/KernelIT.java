@@ -1,6 +1,7 @@
 package org.symphainy.itest.container;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
@@ -42,6 +43,8 @@ import org.symphainy.sdk.registry.IntentRegistry;
 import org.symphainy.sdk.registry.RegisteredIntent;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.ledger.Ledger;
+import org.symphainy.sdk.ledger.LedgerRecord;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
@@ -91,6 +94,27 @@ public class KernelIT {
         assertEquals(HANDLER_BUNDLE, execution.handler().bundleSymbolicName());
         assertEquals(5, execution.decisions().size());
         assertTrue(execution.artifacts().get(0).text(), execution.artifacts().get(0).text().contains("\"name\":\"ada\""));
+    }
+
+    @Test
+    public void theLedgerServiceShowsAnExecutionsRecordsWithoutItsSession() throws Exception {
+        allowEveryStage();
+        String id = container.service(Runtime.class).submit(greet("{\"name\":\"grace\"}")).executionId();
+        container.awaitEnd(id);
+
+        Ledger ledger = container.service(Ledger.class);
+        List<LedgerRecord> records = ledger.execution(id);
+
+        assertEquals(List.of("IntentAccepted", "StepStarted", "StepCompleted", "ExecutionCompleted"),
+                records.stream().map(LedgerRecord::type).collect(java.util.stream.Collectors.toList()));
+        assertTrue(records.get(0).json(), records.get(0).json().contains("\"type\":\"test.greet\""));
+        assertTrue(records.get(0).json(), records.get(0).json().contains("\"sessionSha256\""));
+        for (LedgerRecord record : records) {
+            assertFalse(record.json(), record.json().contains("\"s-1\""));
+        }
+        LedgerRecord last = records.get(records.size() - 1);
+        assertEquals(last, ledger.range(last.sequence(), 1).get(0));
+        assertTrue(ledger.lastSequence() >= last.sequence());
     }
 
     @Test

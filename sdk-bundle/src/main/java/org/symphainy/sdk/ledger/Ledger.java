@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Read access to the Runtime's write-ahead log, for operators: records by sequence range and by execution, each as JSON
- * with the hash that chains it to the record before. Records carry no credentials (intents name sessions, never keys).
+ * with the hash that chains it to the record before. Records carry no credentials: an intent's session id (a bearer
+ * credential) shows only as its SHA-256, {@code sessionSha256}.
  * This service trusts its caller: the admin console lets only administrators read it.
  */
 @ProviderType

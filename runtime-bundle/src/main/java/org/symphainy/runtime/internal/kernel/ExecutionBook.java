@@ -43,6 +43,7 @@ final class ExecutionBook {
     private final ConcurrentSkipListMap<Long, ExecutionEntry> byAcceptance = new ConcurrentSkipListMap<>();
     private final Map<String, KeyOwner> keys = new ConcurrentHashMap<>();
     private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+    private final Map<String, Long> denied = new ConcurrentHashMap<>();
     private final LongFunction<KernelRecord> records;
 
     /** A book that reads whole records back by sequence with {@code records}. */
@@ -72,7 +73,19 @@ final class ExecutionBook {
                         + head.executionId() + ", which no earlier record accepted");
             }
             entry.apply(sequence, head);
+        } else {
+            denied.put(head.executionId(), sequence);
         }
+    }
+
+    /** Where the records of an execution are in the WAL, in order: an accepted one's, or a denial's one; empty if unknown. */
+    long[] sequences(String executionId) {
+        ExecutionEntry entry = byId.get(executionId);
+        if (entry != null) {
+            return entry.sequences();
+        }
+        Long denial = denied.get(executionId);
+        return denial == null ? new long[0] : new long[] {denial};
     }
 
     /** The intent and artifacts of {@code entry}: held while it runs, otherwise read from the WAL. */

@@ -55,12 +55,14 @@ final class ExecutionEntry {
     private Failure failure;
     private Instant endedAt;
     private int records = 1; // applied so far, IntentAccepted first: the number of the latest update
+    private long[] sequences = new long[4]; // where each applied record is in the WAL, the first `records` of them
 
     /** The execution accepted by the IntentAccepted record at {@code sequence}, whose head is {@code head}. */
     ExecutionEntry(long sequence, RecordHead head) {
         RecordHead.Admission admission = head.accepted();
         this.id = head.executionId();
         this.acceptedSequence = sequence;
+        this.sequences[0] = sequence;
         this.acceptedAt = head.at();
         this.intentType = admission.intentType();
         this.tenant = admission.tenant();
@@ -125,7 +127,15 @@ final class ExecutionEntry {
         if (state.isTerminal()) {
             accepted = null; // it ended: the WAL keeps the intent, the index keeps the rest
         }
-        records++;
+        if (records == sequences.length) {
+            sequences = java.util.Arrays.copyOf(sequences, records * 2);
+        }
+        sequences[records++] = sequence;
+    }
+
+    /** Where every record of the execution applied so far is in the WAL, in order. */
+    synchronized long[] sequences() {
+        return java.util.Arrays.copyOf(sequences, records);
     }
 
     /** The update a subscriber sees for the execution's state now. */

@@ -56,6 +56,11 @@ final class Journal implements AutoCloseable {
         return RecordCodec.decode(found[0].type(), found[0].payload());
     }
 
+    /** Passes the records from {@code from} to {@code to} (both included, as far as they exist), as stored. */
+    void read(long from, long to, java.util.function.Consumer<WalRecord> consumer) {
+        wal.read(from, to, consumer);
+    }
+
     long lastSequence() {
         return wal.lastSequence();
     }

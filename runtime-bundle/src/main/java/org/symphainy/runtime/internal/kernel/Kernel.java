@@ -173,7 +173,8 @@ public final class Kernel implements Runtime, AutoCloseable {
         GovernancePipeline.Outcome governed = pipeline.decide(intent, executionId, now);
         List<Decision> decisions = governed.decisions();
         if (governed.denied()) {
-            journal.appendDurably(new IntentDenied(executionId, now, intent, decisions, governed.principal()));
+            IntentDenied denial = new IntentDenied(executionId, now, intent, decisions, governed.principal());
+            book.apply(journal.appendDurably(denial), RecordHead.of(denial), denial);
             throw new IntentDeniedException(intent.type(), decisions);
         }
         AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange()).orElseThrow(() -> unknown(intent));
@@ -366,6 +367,11 @@ public final class Kernel implements Runtime, AutoCloseable {
     /** Stops feeding {@code projection}. */
     void removeProjection(org.symphainy.sdk.runtime.Projection projection) {
         projections.remove(projection);
+    }
+
+    /** The WAL as operators read it: by sequence range, and by execution through the book's sequences. */
+    org.symphainy.sdk.ledger.Ledger ledger() {
+        return new KernelLedger(journal, book::sequences);
     }
 
     /** The WAL record at {@code sequence}, whole (the book reads intents and artifacts back this way). */

@@ -29,6 +29,7 @@ import org.symphainy.sdk.governance.TrafficCop;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Session;
 import org.symphainy.sdk.identity.Sessions;
+import org.symphainy.sdk.ledger.Ledger;
 import org.symphainy.sdk.registry.IntentRegistry;
 import org.symphainy.sdk.runtime.Projection;
 import org.symphainy.sdk.runtime.RetryPolicies;
@@ -36,7 +37,7 @@ import org.symphainy.sdk.runtime.RetryPolicy;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
- * Brings the {@link Kernel} up inside the container and publishes it as the {@link Runtime} service — only once recovery
+ * Brings the {@link Kernel} up inside the container and publishes it as the {@link Runtime} service (and its WAL, read-only, as the {@link Ledger}) — only once recovery
  * is done, so nobody can reach a runtime that is still reading its log. Recovery runs on a thread of its own: the
  * container goes on starting the other bundles meanwhile. The governance role services and the Traffic Cop's sessions
  * are followed dynamically (the highest ranked of each), so a role bundle can come, go or be replaced while the kernel
@@ -68,6 +69,7 @@ public final class KernelComponent {
     private final Object lock = new Object();
     private Kernel kernel;
     private ServiceRegistration<Runtime> registration;
+    private ServiceRegistration<Ledger> ledgerRegistration;
     private boolean stopped;
 
     /** Starts recovering the WAL; the Runtime service appears when it is done. */
@@ -98,6 +100,9 @@ public final class KernelComponent {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(Constants.SERVICE_DESCRIPTION, "Symphainy runtime kernel");
             registration = context.registerService(Runtime.class, made, properties);
+            Dictionary<String, Object> ledgerProperties = new Hashtable<>();
+            ledgerProperties.put(Constants.SERVICE_DESCRIPTION, "Symphainy write-ahead log, read-only");
+            ledgerRegistration = context.registerService(Ledger.class, made.ledger(), ledgerProperties);
         }
     }
 
@@ -123,6 +128,8 @@ public final class KernelComponent {
     void deactivate() {
         synchronized (lock) {
             stopped = true;
+            unregister(ledgerRegistration);
+            ledgerRegistration = null;
             if (registration != null) {
                 try {
                     registration.unregister();
@@ -148,6 +155,16 @@ public final class KernelComponent {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregistered it with the bundle
+            }
         }
     }
 

@@ -1,0 +1,196 @@
+package org.symphainy.curator.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.osgi.framework.Version;
+import org.symphainy.sdk.deploy.BundleInfo;
+import org.symphainy.sdk.deploy.DeployIntents;
+import org.symphainy.sdk.deploy.Deployments;
+import org.symphainy.sdk.deploy.StagedBundle;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.intent.Json;
+
+/**
+ * One change to the installed bundles, as a deploy intent asks for it and as its {@code platform.bundle.change}
+ * artifact records it. {@link #request} checks the intent against what is staged and installed now — the handlers are
+ * pure: they return this artifact, and the deployer applies it once the execution is recorded.
+ *
+ * @param action {@code install}, {@code update}, {@code uninstall}, {@code start} or {@code stop}
+ * @param symbolicName the bundle's symbolic name
+ * @param version its version (install, update: the staged jar's)
+ * @param sha256 the staged jar (install, update), else null
+ * @param reason the operator's words, or null
+ */
+record DeployChange(String action, String symbolicName, String version, String sha256, String reason) {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_REASON = 500;
+
+    /** The change {@code intent} asks for; throws PAYLOAD_INVALID or FORBIDDEN saying what is wrong and what to do. */
+    static DeployChange request(Intent intent, Deployments deployments) {
+        Map<String, String> fields = fields(intent.payload().bytes(), intent.type());
+        String reason = reason(fields, intent.type());
+        return switch (intent.type()) {
+            case DeployIntents.INSTALL -> {
+                StagedBundle staged = staged(fields, deployments, intent.type());
+                for (BundleInfo bundle : named(deployments, staged.symbolicName())) {
+                    if (bundle.platform()) {
+                        throw forbidden(intent.type(), staged.symbolicName() + " is a platform bundle's name; a solution "
+                                + "bundle needs a symbolic name of its own");
+                    }
+                    if (bundle.version().equals(staged.version())) {
+                        throw invalid(intent.type(), staged.symbolicName() + " " + staged.version() + " is installed "
+                                + "already (bundle " + bundle.id() + "); to replace it, submit " + DeployIntents.UPDATE);
+                    }
+                }
+                yield new DeployChange("install", staged.symbolicName(), staged.version(), staged.sha256(), reason);
+            }
+            case DeployIntents.UPDATE -> {
+                StagedBundle staged = staged(fields, deployments, intent.type());
+                String name = required(fields, "symbolicName", intent.type());
+                if (!name.equals(staged.symbolicName())) {
+                    throw invalid(intent.type(), "the staged jar is " + staged.symbolicName() + ", not " + name
+                            + "; an update keeps the symbolic name (install a bundle of another name instead)");
+                }
+                target(deployments, name, null, intent.type());
+                yield new DeployChange("update", name, staged.version(), staged.sha256(), reason);
+            }
+            case DeployIntents.UNINSTALL, DeployIntents.START, DeployIntents.STOP -> {
+                BundleInfo target = target(deployments, required(fields, "symbolicName", intent.type()),
+                        fields.get("version"), intent.type());
+                yield new DeployChange(intent.type().substring("platform.bundle.".length()), target.symbolicName(),
+                        target.version(), null, reason);
+            }
+            default -> throw invalid(intent.type(), "not a deploy intent");
+        };
+    }
+
+    /** The artifact that records this change. */
+    Artifact artifact() {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("action", action);
+            out.writeStringField("symbolicName", symbolicName);
+            out.writeStringField("version", version);
+            if (sha256 != null) {
+                out.writeStringField("sha256", sha256);
+            }
+            if (reason != null) {
+                out.writeStringField("reason", reason);
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string failed", e);
+        }
+        return Artifact.of(DeployIntents.CHANGE_ARTIFACT, Json.of(text.toString()));
+    }
+
+    /** The change an artifact of a completed execution records; empty if it is not a bundle change. */
+    static Optional<DeployChange> recorded(Artifact artifact) {
+        if (!DeployIntents.CHANGE_ARTIFACT.equals(artifact.kind())) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = fields(artifact.content(), artifact.kind());
+        return Optional.of(new DeployChange(fields.get("action"), fields.get("symbolicName"), fields.get("version"),
+                fields.get("sha256"), fields.get("reason")));
+    }
+
+    private static StagedBundle staged(Map<String, String> fields, Deployments deployments, String type) {
+        String sha = required(fields, "sha256", type);
+        if (!StagingArea.isSha256(sha)) {
+            throw invalid(type, "\"sha256\" must be the 64 lower-case hex digits staging answered, not '" + sha + "'");
+        }
+        return deployments.staged(sha).orElseThrow(() -> invalid(type, "no jar is staged with sha256 " + sha
+                + "; stage the jar first (POST /admin/v1/bundles) and name the sha256 it answers"));
+    }
+
+    /** The installed bundle named so (the highest version if none is given); not a platform one. */
+    private static BundleInfo target(Deployments deployments, String name, String version, String type) {
+        List<BundleInfo> named = named(deployments, name);
+        Optional<BundleInfo> found = named.stream()
+                .filter(b -> version == null || version.isBlank() || sameVersion(b.version(), version))
+                .max(Comparator.comparing(b -> Version.parseVersion(b.version())));
+        if (found.isEmpty()) {
+            throw invalid(type, "no bundle " + name + (version == null ? "" : " " + version) + " is installed"
+                    + (named.isEmpty() ? "" : "; installed versions: "
+                            + named.stream().map(BundleInfo::version).toList())
+                    + "; see GET /admin/v1/bundles");
+        }
+        if (found.get().platform()) {
+            throw forbidden(type, name + " " + found.get().version() + " is a platform bundle (installed from system/); "
+                    + "it is changed only by upgrading the container, not through deploy intents");
+        }
+        return found.get();
+    }
+
+    private static List<BundleInfo> named(Deployments deployments, String name) {
+        return deployments.bundles().stream().filter(b -> b.symbolicName().equals(name)).toList();
+    }
+
+    private static boolean sameVersion(String installed, String asked) {
+        try {
+            return Version.parseVersion(installed).equals(Version.parseVersion(asked));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String required(Map<String, String> fields, String name, String type) {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            throw invalid(type, "the payload has no \"" + name + "\"");
+        }
+        return value.trim();
+    }
+
+    private static String reason(Map<String, String> fields, String type) {
+        String reason = fields.get("reason");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw invalid(type, "\"reason\" is longer than " + MAX_REASON + " characters; say it shorter");
+        }
+        return reason == null || reason.isBlank() ? null : reason;
+    }
+
+    /** The top-level string fields of a JSON object. */
+    private static Map<String, String> fields(byte[] utf8, String what) {
+        Map<String, String> fields = new HashMap<>();
+        try (JsonParser in = JSON.createParser(utf8)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid(what, "the payload is not a JSON object");
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                if (in.nextToken() == JsonToken.VALUE_STRING) {
+                    fields.put(name, in.getText());
+                } else {
+                    in.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw invalid(what, "the payload is not JSON (" + e.getMessage() + ")");
+        }
+        return fields;
+    }
+
+    static IntentException invalid(String type, String problem) {
+        return new IntentException(ErrorCode.PAYLOAD_INVALID, type + ": " + problem);
+    }
+
+    private static IntentException forbidden(String type, String problem) {
+        return new IntentException(ErrorCode.FORBIDDEN, type + ": " + problem);
+    }
+}

@@ -1,0 +1,257 @@
+package org.symphainy.curator.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.symphainy.foundations.osgi.ResolutionDiagnosis;
+import org.symphainy.sdk.deploy.BundleInfo;
+import org.symphainy.sdk.deploy.DeployIntents;
+import org.symphainy.sdk.deploy.Deployments;
+import org.symphainy.sdk.deploy.StagedBundle;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.Projection;
+
+/**
+ * The governed deployer: stages jars ({@link Deployments}) and applies the {@code platform.bundle.change} artifacts of
+ * completed deploy executions to the framework ({@link Projection}) — each execution once, remembered on disk, in the
+ * order they completed, on a thread of its own (a bundle's start or stop must not hold up the Runtime).
+ */
+@Component(service = {Deployments.class, Projection.class}, immediate = true, configurationPid = Deployer.PID, property = {
+        Projection.INTENT_TYPES + "=" + DeployIntents.INSTALL,
+        Projection.INTENT_TYPES + "=" + DeployIntents.UPDATE,
+        Projection.INTENT_TYPES + "=" + DeployIntents.UNINSTALL,
+        Projection.INTENT_TYPES + "=" + DeployIntents.START,
+        Projection.INTENT_TYPES + "=" + DeployIntents.STOP })
+@Designate(ocd = Deployer.Config.class)
+public final class Deployer implements Deployments, Projection {
+
+    static final String PID = "org.symphainy.curator.deploy";
+    /** The framework property naming the platform's data directory. */
+    static final String DATA_PROPERTY = "symphainy.data";
+    /** The location prefix of bundles installed through deploy intents. */
+    static final String DEPLOYED_LOCATION = "symphainy:deployed/";
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.deploy");
+
+    /** The deployer's settings. */
+    @ObjectClassDefinition(name = "Symphainy governed deployer")
+    public @interface Config {
+        @AttributeDefinition(description = "The largest jar that may be staged, in bytes")
+        long maxStageBytes() default 64L * 1024 * 1024;
+    }
+
+    private final BundleContext context;
+    private final StagingArea staging;
+    private final BundleCatalog catalog;
+    private final AppliedExecutions applied;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "symphainy-deployer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A deployer keeping its files under the platform's data directory. */
+    @Activate
+    public Deployer(BundleContext context, Config config) {
+        this(context, dataDirectory(context), config.maxStageBytes());
+    }
+
+    /** A deployer keeping staged jars in {@code data/staging} and what it applied in {@code data/curator}. */
+    Deployer(BundleContext context, Path data, long maxStageBytes) {
+        this.context = context;
+        this.staging = new StagingArea(data.resolve("staging"), maxStageBytes);
+        this.catalog = new BundleCatalog(context);
+        this.applied = new AppliedExecutions(data.resolve("curator").resolve("applied-deployments"));
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("bundle changes still queued at shutdown are applied at the next start");
+            worker.shutdownNow();
+        }
+    }
+
+    @Override
+    public StagedBundle stage(String fileName, InputStream jar) {
+        StagedBundle staged = staging.stage(fileName, jar);
+        LOG.info("staged {} as {} ({} {}, {} bytes)", staged.fileName(), staged.sha256(), staged.symbolicName(),
+                staged.version(), staged.size());
+        return staged;
+    }
+
+    @Override
+    public Optional<StagedBundle> staged(String sha256) {
+        return staging.staged(sha256);
+    }
+
+    @Override
+    public List<BundleInfo> bundles() {
+        return catalog.bundles();
+    }
+
+    /** Queues the change a completed deploy execution recorded, unless it was applied (or queued) already. */
+    @Override
+    public void apply(Execution execution) {
+        if (applied.applied(execution.id()) || !queued.add(execution.id())) {
+            return;
+        }
+        String by = "execution " + execution.id() + " by " + execution.intent().actor() + "@" + execution.tenant();
+        List<Artifact> artifacts = execution.artifacts();
+        worker.execute(() -> {
+            try {
+                for (Artifact artifact : artifacts) {
+                    DeployChange.recorded(artifact).ifPresent(change -> perform(change, by));
+                }
+                applied.record(execution.id());
+            } catch (IOException | UncheckedIOException e) {
+                LOG.error("could not record that {} was applied ({}); it is applied again at the next start", by,
+                        e.getMessage());
+            } finally {
+                queued.remove(execution.id());
+            }
+        });
+    }
+
+    /** Waits until every change queued so far is applied (tests, shutdown). */
+    void drain() throws Exception {
+        worker.submit(() -> null).get(60, TimeUnit.SECONDS);
+    }
+
+    private void perform(DeployChange change, String by) {
+        String what = change.symbolicName() + " " + change.version();
+        String why = change.reason() == null ? "" : ": " + change.reason();
+        try {
+            switch (change.action()) {
+                case "install" -> install(change, what, by, why);
+                case "update" -> update(change, what, by, why);
+                case "uninstall", "start", "stop" -> {
+                    Optional<Bundle> bundle = find(change.symbolicName(), change.version());
+                    if (bundle.isEmpty()) {
+                        LOG.warn("{} not done: {} is not installed ({}){}", change.action(), what, by, why);
+                    } else if ("uninstall".equals(change.action())) {
+                        bundle.get().uninstall();
+                        catalog.cleared(bundle.get());
+                        refresh();
+                        LOG.info("uninstalled {} ({}){}", what, by, why);
+                    } else if ("start".equals(change.action())) {
+                        start(bundle.get(), what, by, why);
+                    } else {
+                        bundle.get().stop();
+                        catalog.cleared(bundle.get());
+                        LOG.info("stopped {} ({}){}", what, by, why);
+                    }
+                }
+                default -> LOG.error("recorded change '{}' of {} is not one the deployer knows; ignored", change.action(), by);
+            }
+        } catch (BundleException | IllegalArgumentException | IllegalStateException | SecurityException e) {
+            LOG.error("{} of {} failed ({}): {}", change.action(), what, by, ResolutionDiagnosis.oneLine(e));
+        }
+    }
+
+    private void install(DeployChange change, String what, String by, String why) throws BundleException {
+        if (find(change.symbolicName(), change.version()).isPresent()) {
+            LOG.info("{} is installed already ({}); nothing to install", what, by);
+            return;
+        }
+        Path jar = staging.jar(change.sha256()).orElse(null);
+        if (jar == null) {
+            LOG.error("install of {} failed ({}): the staged jar {} is gone; stage it again and resubmit", what, by,
+                    change.sha256());
+            return;
+        }
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle = context.installBundle(DEPLOYED_LOCATION + change.sha256(), in);
+        } catch (IOException e) {
+            LOG.error("install of {} failed ({}): cannot read {} ({})", what, by, jar, e.getMessage());
+            return;
+        }
+        LOG.info("installed {} as bundle {} ({}){}", what, bundle.getBundleId(), by, why);
+        start(bundle, what, by, why);
+    }
+
+    private void update(DeployChange change, String what, String by, String why) throws BundleException {
+        Optional<Bundle> target = find(change.symbolicName(), null);
+        Path jar = staging.jar(change.sha256()).orElse(null);
+        if (target.isEmpty() || jar == null) {
+            LOG.error("update to {} failed ({}): {}", what, by, target.isEmpty()
+                    ? change.symbolicName() + " is not installed" : "the staged jar " + change.sha256() + " is gone");
+            return;
+        }
+        String from = target.get().getVersion().toString();
+        try (InputStream in = Files.newInputStream(jar)) {
+            target.get().update(in);
+        } catch (IOException e) {
+            LOG.error("update to {} failed ({}): cannot read {} ({})", what, by, jar, e.getMessage());
+            return;
+        }
+        refresh();
+        LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
+        if (target.get().getState() != Bundle.ACTIVE) {
+            start(target.get(), what, by, why);
+        }
+    }
+
+    private void start(Bundle bundle, String what, String by, String why) {
+        try {
+            bundle.start();
+            catalog.cleared(bundle);
+            LOG.info("started {} ({}){}", what, by, why);
+        } catch (BundleException | IllegalStateException e) {
+            catalog.failed(bundle, e);
+            LOG.error("{} did not start ({}): {}", what, by, ResolutionDiagnosis.explain(context, bundle, e));
+        }
+    }
+
+    /** The deployable (non-platform) bundle of this name and version; the highest version if {@code version} is null. */
+    private Optional<Bundle> find(String symbolicName, String version) {
+        Bundle best = null;
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName()) && !catalog.isPlatform(bundle)
+                    && bundle.getState() != Bundle.UNINSTALLED
+                    && (version == null || bundle.getVersion().equals(org.osgi.framework.Version.parseVersion(version)))
+                    && (best == null || bundle.getVersion().compareTo(best.getVersion()) > 0)) {
+                best = bundle;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private void refresh() {
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null);
+    }
+
+    private static Path dataDirectory(BundleContext context) {
+        String data = context.getProperty(DATA_PROPERTY);
+        if (data != null && !data.isBlank()) {
+            return Path.of(data);
+        }
+        return context.getDataFile("").toPath();
+    }
+}
