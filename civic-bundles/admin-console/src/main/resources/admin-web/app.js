@@ -264,8 +264,9 @@ async function execution(view, id) {
         h('strong', {}, e.failure.code), e.failure.message) : null),
       h('div', { class: 'card' }, h('h3', {}, 'Live updates ', liveStatus), live)),
     h('h3', {}, 'Decisions'),
-    table(['Stage', 'Allowed', 'Reason'], (e.decisions || []).map((d) => h('tr', {},
-      h('td', {}, text(d.stage)), h('td', {}, state(d.allowed ? 'allowed' : 'refused', null)), h('td', {}, text(d.reason ?? d.detail ?? d.code))))
+    table(['Stage', 'Allowed', 'Code', 'Reasons'], (e.decisions || []).map((d) => h('tr', {},
+      h('td', {}, text(d.stage)), h('td', {}, state(d.allowed ? 'allowed' : 'refused', null)), h('td', { class: 'mono' }, text(d.code)),
+      h('td', {}, (d.reasons || []).length ? d.reasons.map((r) => h('div', {}, r)) : '—')))
       .map((tr, i) => { tr.querySelector('.state').classList.add((e.decisions[i].allowed ? 'ok' : 'bad')); return tr; }), 'decisions-table'),
     h('h3', {}, 'Steps'),
     table(['#', 'Type', 'State', 'Attempts', 'Started', 'Ended', 'Artifacts'], (e.steps || []).map((s) => h('tr', {},
@@ -277,7 +278,7 @@ async function execution(view, id) {
       h('td', {}, h('button', { type: 'button', class: 'secondary', testid: `artifact-show-${a.id}`, onclick: (ev) => showArtifact(ev.target, a) }, 'Show')))),
     'artifacts-table'),
     h('h3', {}, 'WAL timeline'),
-    table(['Sequence', 'Type', 'Recorded', 'Hash', 'Record'], (e.timeline || []).map(walRow), 'timeline-table'),
+    table(['Sequence', 'Type', 'Execution', 'Recorded', 'Hash', 'Record'], (e.timeline || []).map(walRow), 'timeline-table'),
     e.payload !== undefined ? [h('h3', {}, 'Payload'), json(e.payload)] : null);
   render(x);
   view.replaceChildren(
@@ -299,7 +300,8 @@ async function execution(view, id) {
 
 async function showArtifact(button, artifact) {
   try {
-    const res = await api('GET', artifact.content, { raw: true });
+    const url = new URL(artifact.content, location.href);   // the API is on this page's server
+    const res = await api('GET', url.pathname + url.search, { raw: true });
     const content = await res.text();
     button.replaceWith(h('pre', { testid: `artifact-content-${artifact.id}` }, content));
   } catch (e) { showError(e); }
@@ -372,6 +374,7 @@ function stream(id, onUpdate, onStatus = () => {}) {
 
 function walRow(r) {
   return h('tr', { testid: `wal-row-${r.sequence}` }, h('td', {}, text(r.sequence)), h('td', { class: 'mono' }, text(r.type)),
+    h('td', {}, r.executionId ? h('a', { href: `#/executions/${encodeURIComponent(r.executionId)}`, class: 'mono' }, r.executionId) : '—'),
     h('td', {}, text(r.recordedAt)), h('td', { class: 'mono', title: r.hash || '' }, r.hash ? `${String(r.hash).slice(0, 12)}…` : '—'),
     h('td', {}, h('details', {}, h('summary', {}, 'record'), json(r.record))));
 }
@@ -391,7 +394,7 @@ async function wal(view, _parts, params) {
   const last = records.length ? Number(records.at(-1).sequence) : from - 1;
   view.replaceChildren(h('h2', {}, 'Write-ahead log'), h('div', { class: 'card' }, form,
     exec ? h('p', {}, 'Records of execution ', h('code', {}, exec)) : h('p', { class: 'muted', testid: 'wal-last' }, `Last sequence: ${text(data.lastSequence)}`)),
-    table(['Sequence', 'Type', 'Recorded', 'Hash', 'Record'], records.map(walRow), 'wal-table'),
+    table(['Sequence', 'Type', 'Execution', 'Recorded', 'Hash', 'Record'], records.map(walRow), 'wal-table'),
     exec ? null : h('div', { class: 'pager' },
       h('button', { type: 'button', class: 'secondary', disabled: from <= 1, testid: 'wal-prev', onclick: () => { location.hash = `#/wal?from=${Math.max(1, from - limit)}&limit=${limit}`; } }, '← Earlier'),
       h('button', { type: 'button', class: 'secondary', disabled: !(data.next || (data.lastSequence && last < data.lastSequence)), testid: 'wal-next', onclick: () => { location.hash = `#/wal?from=${last + 1}&limit=${limit}`; } }, 'Later →')));
