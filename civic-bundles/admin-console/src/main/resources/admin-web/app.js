@@ -1,4 +1,5 @@
-// Symphainy admin page: plain ES module, no dependencies. Every text from the server goes into the DOM as text.
+// Symphainy admin page: one classic script (deferred), no dependencies. Every text from the server goes into the DOM as text.
+'use strict';
 const TOKEN = 'symphainy.session';
 const TERMINAL = new Set(['COMPLETED', 'FAILED', 'DENIED', 'REJECTED', 'CANCELLED', 'ABANDONED']);
 const $ = (id) => document.getElementById(id);

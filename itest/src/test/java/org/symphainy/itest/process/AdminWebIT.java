@@ -207,7 +207,8 @@ class AdminWebIT {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    fail("GET /admin/ answers " + page.statusCode() + ": " + page.body());
+                    fail("GET /admin/ answers " + page.statusCode() + " where the admin console should serve its page (is "
+                            + "civic-bundles/admin-console in the distribution?): " + page.body());
                 }
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
