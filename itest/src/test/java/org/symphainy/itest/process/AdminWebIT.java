@@ -117,6 +117,23 @@ class AdminWebIT {
     }
 
     @Test
+    void aSessionEndedElsewhereSendsThePageBackToSignIn() throws Exception {
+        open();
+        type("api-key", adminKey);
+        testid("sign-in").click();
+        waitVisible("bundles-table");
+        String token = (String) script("return sessionStorage.getItem('symphainy.session')");
+        HttpResponse<String> ended = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/current"))
+                .header("Authorization", "Bearer " + token).DELETE());
+        assertEquals(204, ended.statusCode(), ended.body());
+        testid("nav-intents").click();
+        WebElement note = waitVisible("sign-in-error");
+        assertTrue(note.getText().contains("sign in again"), note.getText());
+        assertNull(script("return sessionStorage.getItem('symphainy.session')"));
+        assertFalse(testid("nav-bundles").isDisplayed(), "the views are hidden again");
+    }
+
+    @Test
     void anOperatorSignsInFollowsAnEchoReplaysItAndSignsOut() throws Exception {
         open();
         type("api-key", adminKey);
