@@ -33,6 +33,8 @@ class WebResourceTest {
 
     @Test
     void theIndexIsTheBundledPage() {
-        assertTrue(new String(WebResource.content("index.html"), StandardCharsets.UTF_8).contains("/admin/v1"));
+        String page = new String(WebResource.content("index.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("src=\"/admin/app.js\"") && page.contains("href=\"/admin/app.css\""), page);
+        assertTrue(WebResource.content("app.js").length > 0 && WebResource.content("app.css").length > 0);
     }
 }

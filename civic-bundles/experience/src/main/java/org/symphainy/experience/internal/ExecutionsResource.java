@@ -1,9 +1,7 @@
 package org.symphainy.experience.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,13 +34,13 @@ import org.symphainy.foundations.rest.ListingRequest;
 import org.symphainy.foundations.rest.Problem;
 import org.symphainy.foundations.rest.ProblemException;
 import org.symphainy.foundations.rest.Problems;
+import org.symphainy.sdk.delivery.PostOffice;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
 import org.symphainy.sdk.runtime.ExecutionSummary;
 import org.symphainy.sdk.runtime.Page;
 import org.symphainy.sdk.runtime.Runtime;
-import org.symphainy.sdk.runtime.Subscription;
 
 /**
  * Reading executions: {@code GET /api/v1/executions} lists them (filters, cursor pagination, newest first),
@@ -64,6 +62,10 @@ public final class ExecutionsResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Runtime runtime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PostOffice postOffice;
 
     /** One page of the caller's executions. */
     @GET
@@ -111,8 +113,9 @@ public final class ExecutionsResource {
     }
 
     /**
-     * The execution's updates as Server-Sent Events ({@code id} is the update's sequence number): the current state
-     * first, then every change until the execution ends. {@code Last-Event-ID} skips the updates already received.
+     * The execution's updates as Server-Sent Events ({@code id} is the update's sequence number), in order from the
+     * first — or after {@code Last-Event-ID} — until the execution ends. The Post Office delivers them on its own
+     * threads: a slow or vanished client ends only its own stream, never holds up the Runtime or another stream.
      */
     @GET
     @Path("{id}/events")
@@ -120,24 +123,12 @@ public final class ExecutionsResource {
     public void events(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         visible(Caller.of(request), id);
-        long after = lastEventId(lastEventId);
-        AtomicReference<Subscription> subscription = new AtomicReference<>();
-        subscription.set(required(runtime).subscribe(id, update -> {
-            if (sink.isClosed()) {
-                Subscription s = subscription.get();
-                if (s != null) {
-                    s.close();
-                }
-                return;
-            }
-            if (update.sequence() > after) {
-                sink.send(sse.newEventBuilder().id(Long.toString(update.sequence())).name("execution")
-                        .data(new String(ExecutionJson.update(update), StandardCharsets.UTF_8)).build());
-            }
-            if (update.state().isTerminal()) {
-                sink.close();
-            }
-        }));
+        PostOffice delivery = postOffice;
+        if (delivery == null) {
+            throw new ProblemException(Problems.unavailable("service-unavailable", "Post Office unavailable",
+                    "the Post Office, which delivers execution updates, is not available right now; retry shortly"));
+        }
+        delivery.subscribe(id, lastEventId(lastEventId), new UpdateStream(sink, sse));
     }
 
     /** The execution {@code id} if {@code caller} may see it; 404 otherwise (recorded when it is another tenant's). */
