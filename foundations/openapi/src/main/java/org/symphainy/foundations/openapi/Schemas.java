@@ -58,6 +58,14 @@ final class Schemas {
         property(json, "detail", "string", null, "What happened to this request, and what to do");
         property(json, "instance", "string", "uri-reference", "The request that had the problem");
         property(json, "code", "string", null, "The platform's stable error code");
+        property(json, "errorId", "string", null, "Names the logged cause of an unexpected error (500)");
+        json.writeObjectFieldStart("decisions");
+        json.writeStringField("type", "array");
+        json.writeStringField("description", "For a denial: every governance decision, with its reasons");
+        json.writeObjectFieldStart("items");
+        json.writeStringField("type", "object");
+        json.writeEndObject();
+        json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();
     }
