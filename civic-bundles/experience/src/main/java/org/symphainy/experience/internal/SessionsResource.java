@@ -58,8 +58,11 @@ public final class SessionsResource {
     @POST
     @ApiDoc(summary = "Signs in", description = "Takes the credential itself: Authorization: Bearer with an API key or "
             + "a JWT (not a session token). Answers a session whose token is the Bearer credential of later requests.",
-            responses = @ApiDoc.Response(status = 201, description = "Signed in: the session and its token",
-                    schema = "openapi/Session.json", headers = "Location: the current session's URL"))
+            responses = {
+                @ApiDoc.Response(status = 201, description = "Signed in: the session and its token",
+                        schema = "openapi/Session.json", headers = "Location: the current session's URL"),
+                @ApiDoc.Response(status = 401, description = "No API key or JWT, or an unknown, expired or revoked "
+                        + "one (unauthenticated; WWW-Authenticate: Bearer)")})
     public Response signIn(@Context ContainerRequestContext request, @Context UriInfo uri) {
         try {
             String credential = BearerCredentials.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
