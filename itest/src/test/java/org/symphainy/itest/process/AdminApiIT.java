@@ -100,8 +100,9 @@ class AdminApiIT {
         awaitCompleted(group(EXECUTION_ID, created.body()));
         String key = group(KEY, created.body());
 
-        assertProblem(send(request("/admin/v1/tenants").header("Authorization", "Bearer " + key).GET()), 403,
-                "forbidden");
+        // a completed platform.apikey.create takes effect when the Security Guard's projection applies it, a moment later
+        assertProblem(eventually(() -> send(request("/admin/v1/tenants").header("Authorization", "Bearer " + key).GET()),
+                response -> response.statusCode() != 401), 403, "forbidden");
         assertTrue(container.output().contains("refused GET /admin/v1/tenants: viewer@system lacks the admin role"),
                 container.output());
         HttpResponse<String> keys = send(authorized("/admin/v1/apikeys").GET());
@@ -127,7 +128,9 @@ class AdminApiIT {
         assertTrue(accepted.body().contains("\"intent\":\"platform.tenant.create\""), accepted.body());
         String id = group(EXECUTION_ID, accepted.body());
         awaitCompleted(id);
-        HttpResponse<String> tenants = send(authorized("/admin/v1/tenants").GET());
+        // the City Manager applies a completed platform.tenant.create through its projection, a moment later
+        HttpResponse<String> tenants = eventually(() -> send(authorized("/admin/v1/tenants").GET()),
+                response -> response.body().contains("\"it-acme\""));
         assertEquals(200, tenants.statusCode(), tenants.body());
         assertTrue(tenants.body().contains("{\"id\":\"it-acme\",\"displayName\":\"Acme (admin IT)\",\"suspended\":false}"),
                 tenants.body());
@@ -258,6 +261,18 @@ class AdminApiIT {
         assertEquals(200, bulk.statusCode(), bulk.body());
         assertTrue(bulk.body().contains("\"type\":\"platform.echo\"") && bulk.body().contains("\"changed\":0"),
                 bulk.body());
+    }
+
+    /** Asks again until {@code done} holds for the answer, or the patience runs out; returns the last answer. */
+    private static HttpResponse<String> eventually(java.util.concurrent.Callable<HttpResponse<String>> ask,
+            java.util.function.Predicate<HttpResponse<String>> done) throws Exception {
+        long deadline = System.nanoTime() + ContainerProcess.PATIENCE.toNanos();
+        HttpResponse<String> response = ask.call();
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = ask.call();
+        }
+        return response;
     }
 
     private static void awaitCompleted(String id) throws Exception {

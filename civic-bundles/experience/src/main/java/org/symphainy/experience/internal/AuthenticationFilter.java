@@ -27,7 +27,8 @@ import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Sessions;
 
 /**
- * Authenticates every request but sign-in ({@code POST /api/v1/sessions}, which takes the credential itself) from its
+ * Authenticates every request but sign-in ({@code POST /api/v1/sessions}, which takes the credential itself) and the
+ * public API document ({@code GET /api/openapi.json}) from its
  * {@code Authorization: Bearer} header (see {@link BearerCredentials}) and stores the {@link Caller} on the request. A
  * request that proves no one ends here with 401 and is recorded on the audit log (method, path and why, never the
  * credential).
@@ -59,7 +60,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (isSignIn(request)) {
+        if (isSignIn(request) || isApiDocument(request)) {
             return;
         }
         try {
@@ -76,6 +77,11 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private static boolean isSignIn(ContainerRequestContext request) {
         return "POST".equals(request.getMethod()) && path(request).equals(SessionsResource.PATH);
+    }
+
+    private static boolean isApiDocument(ContainerRequestContext request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && path(request).equals(OpenApiResource.PATH);
     }
 
     /** The request's path below the API's root, without leading or trailing slashes. */

@@ -35,6 +35,7 @@ import org.symphainy.foundations.rest.Problem;
 import org.symphainy.foundations.rest.ProblemException;
 import org.symphainy.foundations.rest.Problems;
 import org.symphainy.sdk.delivery.PostOffice;
+import org.symphainy.foundations.openapi.ApiDoc;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
@@ -54,6 +55,7 @@ import org.symphainy.sdk.runtime.Runtime;
 @JakartarsResource
 @JakartarsName("symphainy.experience.executions")
 @JakartarsApplicationSelect(ExperienceApplication.SELECT)
+@ApiDoc(summary = "Reading executions: state, decisions, steps, artifacts and live updates")
 public final class ExecutionsResource {
 
     /** The resource's path below the API's root. */
@@ -69,6 +71,12 @@ public final class ExecutionsResource {
 
     /** One page of the caller's executions. */
     @GET
+    @ApiDoc(summary = "Lists the caller's executions", description = "Newest first, one page at a time: follow next "
+            + "(or pass nextCursor as cursor). Filters: state, intent type, accepted since/until (ISO-8601); tenant is "
+            + "for administrators.", responses = {
+                @ApiDoc.Response(status = 200, description = "One page", schema = "openapi/ExecutionPage.json"),
+                @ApiDoc.Response(status = 400, description = "A filter, limit or cursor is not valid "
+                        + "(invalid-request)")})
     public Response list(@Context ContainerRequestContext request, @Context UriInfo uri,
             @QueryParam("state") String state, @QueryParam("type") String type, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("tenant") String tenant, @QueryParam("limit") String limit,
@@ -91,6 +99,10 @@ public final class ExecutionsResource {
     /** One execution whole. */
     @GET
     @Path("{id}")
+    @ApiDoc(summary = "Shows one execution", responses = {
+        @ApiDoc.Response(status = 200, description = "The execution", schema = "openapi/Execution.json"),
+        @ApiDoc.Response(status = 404, description = "No such execution in the caller's tenant "
+                + "(execution-not-found)")})
     public Response get(@Context ContainerRequestContext request, @Context UriInfo uri, @PathParam("id") String id) {
         Execution execution = visible(Caller.of(request), id);
         UriBuilder artifacts = uri.getBaseUriBuilder().path(PATH).path(id).path("artifacts");
@@ -100,6 +112,11 @@ public final class ExecutionsResource {
     /** An artifact's content, with its media type and its SHA-256 as the entity tag. */
     @GET
     @Path("{id}/artifacts/{artifactId: .+}")
+    @ApiDoc(summary = "Serves an artifact's content", responses = {
+        @ApiDoc.Response(status = 200, description = "The content, in the artifact's media type",
+                mediaType = "application/octet-stream", headers = "ETag: the content's SHA-256"),
+        @ApiDoc.Response(status = 404, description = "No such execution or artifact (execution-not-found, "
+                + "artifact-not-found)")})
     public Response artifact(@Context ContainerRequestContext request, @PathParam("id") String id,
             @PathParam("artifactId") String artifactId) {
         Execution execution = visible(Caller.of(request), id);
@@ -120,6 +137,13 @@ public final class ExecutionsResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ApiDoc(summary = "Streams the execution's updates as Server-Sent Events", description = "Each event is named "
+            + "execution, its id is the update's sequence number and its data the update as JSON (executionId, "
+            + "sequence, at, state, failure, step, events): the current state first, then every change until the "
+            + "execution ends. Last-Event-ID skips the updates already received.", responses = {
+                @ApiDoc.Response(status = 200, description = "The event stream"),
+                @ApiDoc.Response(status = 404, description = "No such execution in the caller's tenant "
+                        + "(execution-not-found)")})
     public void events(@Context ContainerRequestContext request, @PathParam("id") String id,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         visible(Caller.of(request), id);

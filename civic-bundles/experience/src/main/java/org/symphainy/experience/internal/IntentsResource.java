@@ -29,6 +29,7 @@ import org.symphainy.foundations.rest.Limits;
 import org.symphainy.foundations.rest.ProblemException;
 import org.symphainy.foundations.rest.Problems;
 import org.symphainy.foundations.rest.RequestBody;
+import org.symphainy.foundations.openapi.ApiDoc;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.runtime.Runtime;
 import org.symphainy.sdk.runtime.Submission;
@@ -44,6 +45,7 @@ import org.symphainy.sdk.runtime.Submission;
 @JakartarsResource
 @JakartarsName("symphainy.experience.intents")
 @JakartarsApplicationSelect(ExperienceApplication.SELECT)
+@ApiDoc(summary = "Submitting intents: the unit of governed work")
 public final class IntentsResource {
 
     /** The header a client may name its correlation id in, when the body does not. */
@@ -65,6 +67,26 @@ public final class IntentsResource {
 
     /** Submits the intent in the body: 202 with the execution's id and {@code Location}. */
     @POST
+    @ApiDoc(summary = "Submits an intent", description = "Tenant, actor and session come from the credentials. The "
+            + "intent passes the governance pipeline (Traffic Cop, Security Guard, City Manager, Librarian, Data "
+            + "Steward) and is recorded before it is acknowledged. The same idempotency key and payload again answer "
+            + "the first execution (duplicate: true). The correlation id is the body's, else X-Correlation-Id, else "
+            + "a new one.",
+            requestSchema = "openapi/IntentRequest.json", responses = {
+                @ApiDoc.Response(status = 202, description = "Accepted: the execution that runs it",
+                        schema = "openapi/Submission.json", headers = "Location: the execution's URL"),
+                @ApiDoc.Response(status = 400, description = "Malformed JSON, a JSON limit exceeded, or a wrong, "
+                        + "missing or unknown field (malformed-json, json-limit-exceeded, invalid-request)"),
+                @ApiDoc.Response(status = 403, description = "A governance stage denied it (forbidden, unknown-tenant, "
+                        + "denied, approval-required), with every decision and its reasons"),
+                @ApiDoc.Response(status = 409, description = "The idempotency key was used with another payload "
+                        + "(idempotency-conflict)"),
+                @ApiDoc.Response(status = 413, description = "The body or payload is too large (payload-too-large)"),
+                @ApiDoc.Response(status = 415, description = "The body is not application/json "
+                        + "(unsupported-media-type)"),
+                @ApiDoc.Response(status = 422, description = "No deployed bundle declares the type, or the payload "
+                        + "fails its schema (unknown-intent, payload-invalid)"),
+                @ApiDoc.Response(status = 429, description = "The tenant's rate quota (quota-exceeded; Retry-After)")})
     public Response submit(@Context ContainerRequestContext request, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,

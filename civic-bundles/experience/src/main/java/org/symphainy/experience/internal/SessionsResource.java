@@ -28,6 +28,7 @@ import org.symphainy.foundations.rest.Caller;
 import org.symphainy.foundations.rest.JsonOutput;
 import org.symphainy.foundations.rest.ProblemException;
 import org.symphainy.foundations.rest.Problems;
+import org.symphainy.foundations.openapi.ApiDoc;
 import org.symphainy.sdk.identity.Authenticator;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.identity.Session;
@@ -43,6 +44,7 @@ import org.symphainy.sdk.identity.Sessions;
 @JakartarsResource
 @JakartarsName("symphainy.experience.sessions")
 @JakartarsApplicationSelect(ExperienceApplication.SELECT)
+@ApiDoc(summary = "Signing in and sessions")
 public final class SessionsResource {
 
     /** The resource's path below the API's root. */
@@ -62,6 +64,13 @@ public final class SessionsResource {
 
     /** Signs in: 201 with the session token. */
     @POST
+    @ApiDoc(summary = "Signs in", description = "Takes the credential itself: Authorization: Bearer with an API key or "
+            + "a JWT (not a session token). Answers a session whose token is the Bearer credential of later requests.",
+            responses = {
+                @ApiDoc.Response(status = 201, description = "Signed in: the session and its token",
+                        schema = "openapi/Session.json", headers = "Location: the current session's URL"),
+                @ApiDoc.Response(status = 401, description = "No API key or JWT, or an unknown, expired or revoked "
+                        + "one (unauthenticated; WWW-Authenticate: Bearer)")})
     public Response signIn(@Context ContainerRequestContext request, @Context UriInfo uri) {
         try {
             String credential = BearerCredentials.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -81,6 +90,8 @@ public final class SessionsResource {
     /** Who the caller is and until when its session lasts. */
     @GET
     @Path("current")
+    @ApiDoc(summary = "Who the caller is", responses = @ApiDoc.Response(status = 200,
+            description = "The caller's session (without its token)", schema = "openapi/Session.json"))
     public Response current(@Context ContainerRequestContext request) {
         Caller caller = Caller.of(request);
         Optional<Session> session = requiredSessions().find(caller.sessionId());
@@ -94,6 +105,8 @@ public final class SessionsResource {
     /** Ends the caller's session: 204. */
     @DELETE
     @Path("current")
+    @ApiDoc(summary = "Signs out: ends the caller's session", responses = @ApiDoc.Response(status = 204,
+            description = "Signed out"))
     public Response signOut(@Context ContainerRequestContext request) {
         requiredSessions().revoke(Caller.of(request).sessionId());
         return Response.noContent().build();
