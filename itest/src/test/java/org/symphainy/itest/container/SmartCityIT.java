@@ -37,6 +37,8 @@ import org.symphainy.sdk.identity.Sessions;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.ledger.Ledger;
+import org.symphainy.sdk.ledger.LedgerRecord;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.PlatformIntents;
@@ -125,6 +127,18 @@ public class SmartCityIT {
                 () -> container.service(Runtime.class).submit(echo(alice, container.service(Sessions.class).open(alice).id())));
 
         assertEquals(ErrorCode.FORBIDDEN, denied.code());
+
+        // the denial is in the WAL with every decision and its reasons, and the intent never ran
+        Ledger ledger = container.service(Ledger.class);
+        long last = ledger.lastSequence();
+        LedgerRecord denial = ledger.range(Math.max(1, last - 50), 51).stream()
+                .filter(r -> r.type().equals("IntentDenied") && r.json().contains("\"actor\":\"alice\""))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no IntentDenied of alice"));
+        assertTrue(denial.json(), denial.json().contains("\"stage\":\"SECURITY_GUARD\",\"allowed\":false,\"code\":\"FORBIDDEN\""));
+        assertTrue(denial.json(), denial.json().matches(".*\"allowed\":false,\"code\":\"FORBIDDEN\",\"reasons\":\\[\"[^\"]+.*"));
+        assertEquals(List.of("IntentDenied"), ledger.execution(denial.executionId()).stream().map(LedgerRecord::type)
+                .toList());
+        assertTrue(container.service(Runtime.class).execution(denial.executionId()).isEmpty());
     }
 
     @Test

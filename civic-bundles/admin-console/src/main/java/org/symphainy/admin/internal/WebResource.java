@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.symphainy.foundations.openapi.ApiDoc;
 import org.symphainy.foundations.rest.Problem;
 import org.symphainy.foundations.rest.ProblemException;
 
@@ -48,6 +49,8 @@ public final class WebResource {
 
     /** The page. */
     @GET
+    @ApiDoc(summary = "The admin web page", authenticated = false, description = "Static; the page signs in itself "
+            + "with an API key (POST /api/v1/sessions).")
     public Response index() {
         return file("index.html");
     }
@@ -55,6 +58,7 @@ public final class WebResource {
     /** One of the page's files. */
     @GET
     @Path("{file}")
+    @ApiDoc(summary = "A file of the admin web page (app.js, app.css)", authenticated = false)
     public Response file(@PathParam("file") String file) {
         String type = type(file);
         byte[] content = type == null ? null : content(file);

@@ -17,6 +17,8 @@ import org.osgi.service.jakartars.runtime.dto.ApplicationDTO;
 import org.osgi.service.jakartars.runtime.dto.ResourceDTO;
 import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
 import org.symphainy.foundations.openapi.OpenApiDocument;
+import org.symphainy.foundations.rest.ProblemException;
+import org.symphainy.foundations.rest.Problems;
 
 /**
  * The OpenAPI document of the REST whiteboard's live applications, from its {@link JakartarsServiceRuntime}: every
