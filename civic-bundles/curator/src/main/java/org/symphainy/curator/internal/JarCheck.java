@@ -1,26 +1,17 @@
 package org.symphainy.curator.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.Version;
+import org.symphainy.foundations.osgi.BundleJar;
+import org.symphainy.foundations.osgi.BundleJarException;
 import org.symphainy.sdk.intent.ErrorCode;
-import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.IntentException;
-import org.symphainy.sdk.intent.IntentNamespace;
 
 /**
- * What a jar says about itself as a bundle, checked before anything is installed: a manifest, a Bundle-SymbolicName, a
- * valid Bundle-Version, and well-formed {@code symphainy.intent} capabilities (each declared intent a valid type with
- * a version; each required one a valid filter).
+ * What a staged jar says about itself as a bundle: the deploy folder's check ({@link BundleJar}, shared by both doors),
+ * its problems turned into PAYLOAD_INVALID intent errors.
  *
  * @param symbolicName its Bundle-SymbolicName, without directives
  * @param version its Bundle-Version
@@ -31,84 +22,15 @@ record JarCheck(String symbolicName, Version version, List<String> declaredInten
 
     /** Checks the jar at {@code jar}; {@code name} is how messages call it. Throws PAYLOAD_INVALID saying what to fix. */
     static JarCheck of(Path jar, String name) {
-        Manifest manifest;
-        try (JarFile file = new JarFile(jar.toFile())) {
-            manifest = file.getManifest();
-        } catch (IOException | SecurityException e) {
-            throw invalid(name, "is not a jar (" + e.getMessage() + "); upload the bundle's .jar file as built");
-        }
-        if (manifest == null) {
-            throw invalid(name, "has no META-INF/MANIFEST.MF; build it as an OSGi bundle (bnd-maven-plugin)");
-        }
-        Attributes main = manifest.getMainAttributes();
-        String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
-        if (bsn == null || bsn.isBlank() || bsn.split(";", 2)[0].isBlank()) {
-            throw invalid(name, "is not an OSGi bundle: its manifest has no Bundle-SymbolicName; build it as a bundle "
-                    + "(bnd-maven-plugin)");
-        }
-        Version version;
         try {
-            version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
-        } catch (IllegalArgumentException e) {
-            throw invalid(name, "has Bundle-Version '" + main.getValue(Constants.BUNDLE_VERSION) + "', which is not an "
-                    + "OSGi version (major.minor.micro.qualifier, e.g. 1.2.0)");
-        }
-        return new JarCheck(bsn.split(";", 2)[0].trim(), version,
-                declared(name, main.getValue(Constants.PROVIDE_CAPABILITY)),
-                required(name, main.getValue(Constants.REQUIRE_CAPABILITY)));
-    }
-
-    private static List<String> declared(String name, String header) {
-        List<String> intents = new ArrayList<>();
-        for (CapabilityHeader clause : clauses(name, Constants.PROVIDE_CAPABILITY, header)) {
-            if (!IntentNamespace.NAMESPACE.equals(clause.namespace())) {
-                continue;
-            }
-            String type = clause.attributes().get(IntentNamespace.INTENT_ATTRIBUTE);
-            if (type == null || !Intent.isValidType(type)) {
-                throw invalid(name, "declares a symphainy.intent capability whose intent type '" + type + "' is not a "
-                        + "dotted lower-case name (e.g. content.ingest); declare it with @ProvidesIntent");
-            }
-            String version = clause.attributes().get(IntentNamespace.VERSION_ATTRIBUTE);
-            try {
-                if (version == null) {
-                    throw new IllegalArgumentException("missing");
-                }
-                intents.add(type + " " + Version.parseVersion(version));
-            } catch (IllegalArgumentException e) {
-                throw invalid(name, "declares intent " + type + " with version '" + version + "', which is not an OSGi "
-                        + "version; give @ProvidesIntent a version such as 1.0.0");
-            }
-        }
-        return intents;
-    }
-
-    private static List<String> required(String name, String header) {
-        List<String> filters = new ArrayList<>();
-        for (CapabilityHeader clause : clauses(name, Constants.REQUIRE_CAPABILITY, header)) {
-            if (!IntentNamespace.NAMESPACE.equals(clause.namespace())) {
-                continue;
-            }
-            String filter = clause.directives().get(Constants.FILTER_DIRECTIVE);
-            try {
-                if (filter == null) {
-                    throw new InvalidSyntaxException("no filter", null);
-                }
-                FrameworkUtil.createFilter(filter);
-                filters.add(filter);
-            } catch (InvalidSyntaxException e) {
-                throw invalid(name, "requires a symphainy.intent capability with filter '" + filter + "', which is not a "
-                        + "valid LDAP filter; declare it with @RequiresIntent");
-            }
-        }
-        return filters;
-    }
-
-    private static List<CapabilityHeader> clauses(String name, String headerName, String header) {
-        try {
-            return CapabilityHeader.parse(header);
-        } catch (IllegalArgumentException e) {
-            throw invalid(name, "has a malformed " + headerName + " header: " + e.getMessage());
+            BundleJar bundle = BundleJar.check(jar);
+            return new JarCheck(bundle.symbolicName(), bundle.version(), bundle.declaredIntents(),
+                    bundle.requiredIntents());
+        } catch (BundleJarException e) {
+            throw invalid(name, e.problem() == BundleJarException.Problem.NOT_A_JAR
+                    ? e.getMessage().replace("is not a readable jar", "is not a jar")
+                            + "; upload the bundle's .jar file as built"
+                    : e.getMessage());
         }
     }
 

@@ -1,16 +1,16 @@
 package org.symphainy.runtime.internal.deploy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
-import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
+import org.symphainy.foundations.osgi.BundleJar;
+import org.symphainy.foundations.osgi.BundleJarException;
 
-/** What a file dropped into the deploy folder is, checked before the framework is touched. */
+/**
+ * What a file dropped into the deploy folder is, checked before the framework is touched — with the same jar check as
+ * the governed deployer's staging ({@link BundleJar}: manifest, symbolic name, version, intent capabilities).
+ */
 record DroppedFile(Path path, Kind kind, String reason, String symbolicName, Version version) {
 
     /** How the deploy folder treats a file. */
@@ -32,25 +32,14 @@ record DroppedFile(Path path, Kind kind, String reason, String symbolicName, Ver
         if (!Files.isRegularFile(path)) {
             return rejected(path, "not a regular file");
         }
-        Manifest manifest;
-        try (JarFile jar = new JarFile(path.toFile())) {
-            manifest = jar.getManifest();
-        } catch (IOException | SecurityException e) {
-            return rejected(path, "not a readable jar (" + e.getMessage() + "); if it is still being copied, copy it under "
-                    + "a temporary name and rename it into the deploy folder");
-        }
-        Attributes main = manifest == null ? null : manifest.getMainAttributes();
-        String symbolicName = main == null ? null : main.getValue(Constants.BUNDLE_SYMBOLICNAME);
-        if (symbolicName == null || symbolicName.isBlank()) {
-            return rejected(path, "not an OSGi bundle: META-INF/MANIFEST.MF has no Bundle-SymbolicName "
-                    + "(build it with bnd-maven-plugin or the solution archetype)");
-        }
         try {
-            Version version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
-            return new DroppedFile(path, Kind.BUNDLE, null, symbolicName.split(";", 2)[0].trim(), version);
-        } catch (IllegalArgumentException e) {
-            return rejected(path, "its Bundle-Version '" + main.getValue(Constants.BUNDLE_VERSION)
-                    + "' is not an OSGi version (major.minor.micro.qualifier)");
+            BundleJar bundle = BundleJar.check(path);
+            return new DroppedFile(path, Kind.BUNDLE, null, bundle.symbolicName(), bundle.version());
+        } catch (BundleJarException e) {
+            return rejected(path, e.problem() == BundleJarException.Problem.NOT_A_JAR
+                    ? e.getMessage() + "; if it is still being copied, copy it under a temporary name and rename it "
+                            + "into the deploy folder"
+                    : e.getMessage());
         }
     }
 

@@ -60,10 +60,23 @@ class DroppedFileTest {
         DroppedFile file = DroppedFile.inspect(jar("bad.jar", "org.acme.bad", "one.two"));
 
         assertEquals(Kind.REJECTED, file.kind());
-        assertTrue(file.reason().contains("'one.two' is not an OSGi version"), file.reason());
+        assertTrue(file.reason().contains("Bundle-Version 'one.two', which is not an OSGi version"), file.reason());
+    }
+
+    @Test
+    void aMalformedIntentCapabilityIsRejectedAsInStaging() throws IOException {
+        DroppedFile file = DroppedFile.inspect(jar("intents.jar", "org.acme.intents", "1.0.0",
+                "symphainy.intent;symphainy.intent=\"Not A Type\";version:Version=\"1.0.0\""));
+
+        assertEquals(Kind.REJECTED, file.kind());
+        assertTrue(file.reason().contains("intent type 'Not A Type' is not a dotted lower-case name"), file.reason());
     }
 
     private Path jar(String name, String symbolicName, String version) throws IOException {
+        return jar(name, symbolicName, version, null);
+    }
+
+    private Path jar(String name, String symbolicName, String version, String provided) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -72,6 +85,9 @@ class DroppedFileTest {
         }
         if (version != null) {
             main.putValue("Bundle-Version", version);
+        }
+        if (provided != null) {
+            main.putValue("Provide-Capability", provided);
         }
         Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {

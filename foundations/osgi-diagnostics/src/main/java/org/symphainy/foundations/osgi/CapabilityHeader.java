@@ -1,4 +1,4 @@
-package org.symphainy.curator.internal;
+package org.symphainy.foundations.osgi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +15,11 @@ import java.util.Map;
  * @param types the declared type of each typed attribute ({@code Version}, {@code List<String>}, ...)
  * @param directives its directives by name, values unquoted
  */
-record CapabilityHeader(String namespace, Map<String, String> attributes, Map<String, String> types,
+public record CapabilityHeader(String namespace, Map<String, String> attributes, Map<String, String> types,
         Map<String, String> directives) {
 
     /** The clauses of a header's value; empty for null or blank. Throws IllegalArgumentException if it is malformed. */
-    static List<CapabilityHeader> parse(String header) {
+    public static List<CapabilityHeader> parse(String header) {
         List<CapabilityHeader> clauses = new ArrayList<>();
         if (header == null || header.isBlank()) {
             return clauses;
