@@ -40,7 +40,7 @@ class BadInputIT {
             container.deploy(corrupt, "corrupt.jar");
             container.await("ERROR deploy - corrupt\\.jar: rejected: not a readable jar");
             container.deploy(plain, "plain.jar");
-            container.await("ERROR deploy - plain\\.jar: rejected: not an OSGi bundle: META-INF/MANIFEST\\.MF has no Bundle-SymbolicName");
+            container.await("ERROR deploy - plain\\.jar: rejected: not an OSGi bundle: its manifest has no Bundle-SymbolicName");
             container.deploy(needy, "needy.jar");
             container.await("ERROR deploy - needy\\.jar: org\\.acme\\.needy 1\\.0\\.0 is installed but cannot resolve: "
                     + "it imports package org\\.nowhere\\.api version >=1\\.0\\.0 <2\\.0\\.0, which no installed bundle provides");

@@ -36,10 +36,12 @@ record DroppedFile(Path path, Kind kind, String reason, String symbolicName, Ver
             BundleJar bundle = BundleJar.check(path);
             return new DroppedFile(path, Kind.BUNDLE, null, bundle.symbolicName(), bundle.version());
         } catch (BundleJarException e) {
+            // the check says "<file> is not ...", "<file> has no ...": the log line names the file before "rejected:"
+            String reason = e.getMessage().startsWith("is ") ? e.getMessage().substring(3) : e.getMessage();
             return rejected(path, e.problem() == BundleJarException.Problem.NOT_A_JAR
-                    ? e.getMessage() + "; if it is still being copied, copy it under a temporary name and rename it "
+                    ? reason + "; if it is still being copied, copy it under a temporary name and rename it "
                             + "into the deploy folder"
-                    : e.getMessage());
+                    : reason);
         }
     }
 

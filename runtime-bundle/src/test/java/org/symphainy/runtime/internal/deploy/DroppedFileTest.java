@@ -43,7 +43,7 @@ class DroppedFileTest {
         DroppedFile file = DroppedFile.inspect(Files.write(dir.resolve("half.jar"), new byte[] {'P', 'K', 3, 4, 0}));
 
         assertEquals(Kind.REJECTED, file.kind());
-        assertTrue(file.reason().contains("not a readable jar") && file.reason().contains("rename it into the deploy folder"),
+        assertTrue(file.reason().startsWith("not a readable jar") && file.reason().contains("rename it into the deploy folder"),
                 file.reason());
     }
 
