@@ -4,8 +4,10 @@
 #   http_submit_p50_ms / _p99_ms   latency of those requests as wrk measures them
 #   http_non_202              responses that were not 202 (must be 0)
 #
-#   itest/bench/http-bench.sh [DISTRIBUTION_DIR] [SECONDS] [CONNECTIONS] [THREADS]
+#   itest/bench/http-bench.sh [DISTRIBUTION_DIR] [SECONDS] [CONNECTIONS] [THREADS] [WARMUP_SECONDS]
 #
+# The timed run follows a warm-up of WARMUP_SECONDS (default 30) under the same load, which is not measured: the first
+# seconds of a fresh JVM measure the JIT compiler, not the platform.
 # Needs wrk (Debian: apt-get install wrk) and curl. The distribution is copied to a temporary folder; the bootstrap
 # administrator signs in with data/admin.key, and the City Manager's rate and in-flight quotas of tenant 'system' are
 # lifted in that copy's etc/ (the default quota, 100 intents/s, would measure the quota, not the platform).
@@ -16,6 +18,7 @@ dist=${1:-$here/../../distribution/target/symphainy}
 seconds=${2:-20}
 connections=${3:-64}
 threads=${4:-2}
+warmup=${5:-30}
 [ -x "$dist/bin/symphainy" ] || { echo "no distribution at $dist: run mvn -B verify first" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
 
@@ -69,6 +72,8 @@ done = function(summary, latency, requests)
       + summary.errors.status + summary.errors.timeout))
 end
 LUA
+# a fresh JVM runs interpreted code at first: warm it up (same load, not measured) before the timed run
+wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/submit.lua" "$base/intents" > /dev/null
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$work/submit.lua" "$base/intents" > "$work/wrk.out"
 grep -E '^http_' "$work/wrk.out"
 echo "connections: $connections, threads: $threads, seconds: $seconds, cores: $(nproc)"
