@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.symphainy.foundations.projections.AppliedExecutions;
 import org.symphainy.sdk.governance.CityManager;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
@@ -62,7 +63,7 @@ public final class CityManagerRole implements CityManager, Projection, PolicyAdv
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Runtime runtime;
     private final ApprovalCheck approvals = new ApprovalCheck(() -> runtime);
-    private final AppliedLedger ledger;
+    private final AppliedExecutions ledger;
     private ScheduledExecutorService watch;
 
     /** The role over the {@code tenants} service, configured by {@code config}. */
@@ -76,7 +77,7 @@ public final class CityManagerRole implements CityManager, Projection, PolicyAdv
         this.tenants = tenants;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
-        this.ledger = new AppliedLedger(dataDirectory.resolve("applied-executions"));
+        this.ledger = new AppliedExecutions(dataDirectory.resolve("applied-executions"));
         configure(config);
     }
 

@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.symphainy.foundations.projections.AppliedExecutions;
 import org.symphainy.foundations.osgi.ResolutionDiagnosis;
 import org.symphainy.sdk.deploy.BundleInfo;
 import org.symphainy.sdk.deploy.DeployIntents;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.symphainy.foundations.projections.AppliedExecutions;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.IntentException;
 import org.symphainy.sdk.runtime.Execution;
@@ -14,7 +15,7 @@ import org.symphainy.sdk.runtime.ExecutionState;
 
 /**
  * Applies the recorded {@code platform.apikey.change} artifacts of completed executions to the key store, once per
- * execution (the {@link AppliedLedger} remembers which, across restarts). A created key gets the hash the artifact
+ * execution (the {@link AppliedExecutions} remembers which, across restarts). A created key gets the hash the artifact
  * holds and the execution's end as its creation time; a revoked key is revoked as of the execution's end, so applying
  * the log again gives the same key file.
  */
@@ -23,9 +24,9 @@ final class KeyChangeProjection {
     private static final Logger LOG = LoggerFactory.getLogger(KeyChangeProjection.class);
 
     private final ApiKeyStore keys;
-    private final AppliedLedger ledger;
+    private final AppliedExecutions ledger;
 
-    KeyChangeProjection(ApiKeyStore keys, AppliedLedger ledger) {
+    KeyChangeProjection(ApiKeyStore keys, AppliedExecutions ledger) {
         this.keys = keys;
         this.ledger = ledger;
     }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.symphainy.foundations.projections.AppliedExecutions;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.GovernanceContext;
 import org.symphainy.sdk.governance.SecurityGuard;
@@ -73,8 +74,8 @@ public final class SecurityGuardRole implements SecurityGuard, Authenticator, Ap
                 settings.apiKeyIterations(), clock, new SecureRandom(), nanoTime);
         this.authenticator = new CredentialAuthenticator(keys, () -> settings.jwt());
         this.keyChecks = new KeyChangeChecks(keys);
-        this.keyChanges = new KeyChangeProjection(keys, new AppliedLedger(keys.file().resolveSibling(
-                AppliedLedger.FILE_NAME)));
+        this.keyChanges = new KeyChangeProjection(keys, new AppliedExecutions(keys.file().resolveSibling(
+                "applied-executions")));
         BootstrapAdmin.createIfFirstStart(keys, data.resolve(BootstrapAdmin.FILE_NAME));
     }
 

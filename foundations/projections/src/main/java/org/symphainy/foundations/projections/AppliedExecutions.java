@@ -1,4 +1,4 @@
-package org.symphainy.citymanager.internal;
+package org.symphainy.foundations.projections;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,24 +12,24 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which recorded executions the City Manager has applied, by id, kept in a file beside its state so that the WAL's
- * executions — offered again at every start — are applied once. Appending an id is forced to disk before the
- * change counts as applied; a crash between applying and recording applies it again, which the changes tolerate
- * (create if absent, suspend, resume and set are idempotent).
+ * Which recorded executions a projection has applied, by id, one per line in a file beside its state, so that the WAL's
+ * executions — offered again at every start — are applied once. An id is forced to disk before the change counts as
+ * applied; a crash between applying and recording applies it again, so the changes a projection applies must tolerate
+ * being applied twice (create if absent, revoke what may be revoked already, install what is not there).
  */
-final class AppliedLedger {
+public final class AppliedExecutions {
 
     private final Path file;
     private final Set<String> applied = new HashSet<>();
 
     /** The ledger in {@code file}, read now (a missing file is an empty ledger). */
-    AppliedLedger(Path file) {
+    public AppliedExecutions(Path file) {
         this.file = file;
         try {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     if (!line.isBlank()) {
-                        applied.add(line.trim());
+                        applied.add(line.strip());
                     }
                 }
             }
@@ -39,13 +39,16 @@ final class AppliedLedger {
     }
 
     /** True if execution {@code id} was applied already. */
-    synchronized boolean applied(String id) {
+    public synchronized boolean applied(String id) {
         return applied.contains(id);
     }
 
     /** Notes that execution {@code id} is applied, durably. */
-    synchronized void record(String id) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+    public synchronized void record(String id) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer line = ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8));
