@@ -74,7 +74,7 @@ class AdminApiIT {
         assertProblem(send(request("/admin/v1/tenants").header("Authorization", "Bearer s3cr3tv4lu3")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))), 401,
                 "unauthenticated");
-        assertTrue(logged("refused GET /admin/v1/bundles: unauthenticated"), container.output());
+        assertTrue(container.printed("refused GET /admin/v1/bundles: unauthenticated"), container.output());
         assertFalse(container.output().contains("s3cr3tv4lu3"), "the credential never reaches the log");
 
         HttpResponse<String> page = send(request("/admin/").GET());
@@ -103,7 +103,7 @@ class AdminApiIT {
         // a completed platform.apikey.create takes effect when the Security Guard's projection applies it, a moment later
         assertProblem(eventually(() -> send(request("/admin/v1/tenants").header("Authorization", "Bearer " + key).GET()),
                 response -> response.statusCode() != 401), 403, "forbidden");
-        assertTrue(logged("refused GET /admin/v1/tenants: viewer@system lacks the admin role"),
+        assertTrue(container.printed("refused GET /admin/v1/tenants: viewer@system lacks the admin role"),
                 container.output());
         HttpResponse<String> keys = send(authorized("/admin/v1/apikeys").GET());
         assertEquals(200, keys.statusCode(), keys.body());
@@ -261,15 +261,6 @@ class AdminApiIT {
         assertEquals(200, bulk.statusCode(), bulk.body());
         assertTrue(bulk.body().contains("\"type\":\"platform.echo\"") && bulk.body().contains("\"changed\":0"),
                 bulk.body());
-    }
-
-    /** True once the container has printed {@code text} (its output is read on a thread of its own: wait for it). */
-    private static boolean logged(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + ContainerProcess.PATIENCE.toNanos();
-        while (!container.output().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return container.output().contains(text);
     }
 
     /** Asks again until {@code done} holds for the answer, or the patience runs out; returns the last answer. */

@@ -141,6 +141,21 @@ final class ContainerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** True once the container has printed a line containing {@code text}, waiting for it up to {@link #PATIENCE}. */
+    boolean printed(String text) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        synchronized (lines) {
+            while (lines.stream().noneMatch(line -> line.contains(text))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || drained()) {
+                    return false;
+                }
+                waitForLines(left);
+            }
+            return true;
+        }
+    }
+
     /** Everything printed so far. */
     String output() {
         synchronized (lines) {
