@@ -422,7 +422,7 @@ public final class Kernel implements Runtime, AutoCloseable {
     public ReplayReport replay(String executionId) {
         ExecutionEntry entry = book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
                 "no execution " + executionId + "; list executions to find its id"));
-        return new Replay(registry).of(entry, book::detail);
+        return new Replay(registry).of(entry, book::detail, journal::read);
     }
 
     /**

@@ -104,6 +104,19 @@ class SagaKernelTest {
     }
 
     @Test
+    void replayReRunsEveryStepOfASagaAndNamesTheStepWhoseArtifactsWouldChange() throws Exception {
+        Kernel kernel = start();
+        String id = kernel.submit(order("K1", 11)).executionId();
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(kernel, id).state());
+
+        assertTrue(kernel.replay(id).identical(), String.valueOf(kernel.replay(id)));
+        registry.serve("parcel.ship", (intent, context) -> Result.of(Artifact.of("parcel.label", Json.of("{\"v\":2}"))));
+        org.symphainy.sdk.runtime.ReplayReport changed = kernel.replay(id);
+        assertEquals(List.of(3), changed.differences().stream().map(d -> d.step()).toList(), changed.toString());
+        assertEquals("{\"v\":2}", changed.differences().get(0).replayed().text());
+    }
+
+    @Test
     void aStepThatKeepsFailingIsRetriedThenTheCompletedStepsAreCompensatedInReverseOrder() throws Exception {
         failuresLeft.put("parcel.ship", new AtomicInteger(100));
         policies.put("parcel.ship", QUICK);
