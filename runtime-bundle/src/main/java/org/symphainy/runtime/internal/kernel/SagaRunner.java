@@ -394,7 +394,8 @@ final class SagaRunner {
     private static String summary(Run run, SagaOutcome outcome) {
         SagaDefinition definition = run.progress.definition();
         SagaEvent.SagaFailed cause = run.progress.gaveUp();
-        String why = cause == null ? "" : "step '" + definition.steps().get(cause.step()).name() + "' failed: " + cause.message();
+        String why = cause == null ? "" : cause.code() == ErrorCode.CANCELLED ? cause.message()
+                : "step '" + definition.steps().get(cause.step()).name() + "' failed: " + cause.message();
         if (outcome == SagaOutcome.COMPENSATED) {
             return why + "; every completed step was compensated, in reverse order";
         }

@@ -211,6 +211,23 @@ class SagaKernelTest {
     }
 
     @Test
+    void aCancellationAcknowledgedWhileTheLastStepRunsUndoesEveryStep() throws Exception {
+        block = new CountDownLatch(1);
+        Kernel kernel = start();
+        String id = kernel.submit(order("L2", 12)).executionId();
+        awaitRecords(kernel, id, "StepStarted", 3);
+
+        kernel.submit(cancel("bob", id, "too late?"));
+        block.countDown();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(ErrorCode.CANCELLED, done.failure().code());
+        assertTrue(done.failure().message().contains("after its last step"), done.failure().message());
+        assertEquals(List.of("payment.refund p-12", "stock.release r-L2"), calls.subList(3, calls.size()));
+    }
+
+    @Test
     void aSingleStepExecutionIsCancelledBeforeItsNextAttempt() throws Exception {
         failuresLeft.put("test.flaky", new AtomicInteger(100));
         policies.put("test.flaky", new RetryPolicy(5, Duration.ofSeconds(1), 1.0, Duration.ofSeconds(1), 0, Set.of()));
@@ -329,9 +346,13 @@ class SagaKernelTest {
     }
 
     private static void awaitRecords(Kernel kernel, String executionId, String type) throws InterruptedException {
+        awaitRecords(kernel, executionId, type, 1);
+    }
+
+    private static void awaitRecords(Kernel kernel, String executionId, String type, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            if (types(kernel, executionId).contains(type)) {
+            if (types(kernel, executionId).stream().filter(type::equals).count() >= count) {
                 return;
             }
             Thread.sleep(2);

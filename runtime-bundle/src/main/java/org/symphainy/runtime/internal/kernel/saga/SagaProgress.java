@@ -97,7 +97,7 @@ public final class SagaProgress {
             failed(e);
         } else if (event instanceof SagaEvent.CancelRequested e) {
             if (cancelled == null) {
-                cancelled = e; // after the end, or during compensation, it changes nothing
+                cancelled = e; // after the end is recorded, or during compensation, it changes nothing
             }
         } else if (event instanceof SagaFailed e) {
             // in flight only if an attempt was running when the kernel stopped: it is abandoned, never reported
@@ -152,13 +152,14 @@ public final class SagaProgress {
         return switch (phase) {
             case ENDED -> new Done(outcome);
             case FORWARD -> {
+                int step = completed.size();
+                if (cancelled != null) { // acknowledged before the end was recorded: even a saga whose steps all ran is undone
+                    yield new GiveUp(step, ErrorCode.CANCELLED, cancelled.message() + (step < definition.steps().size()
+                            ? " (before step '" + definition.steps().get(step).name() + "')"
+                            : " (after its last step, before its completion was recorded)"));
+                }
                 if (completed.size() == definition.steps().size()) {
                     yield new End(SagaOutcome.COMPLETED);
-                }
-                int step = completed.size();
-                if (cancelled != null) {
-                    yield new GiveUp(step, ErrorCode.CANCELLED, cancelled.message() + " (before step '"
-                            + definition.steps().get(step).name() + "')");
                 }
                 yield lastFailure == null ? new RunStep(step, attempts + 1, null)
                         : retryDue(stepPolicy(step)).<SagaAction>map(due -> new RunStep(step, attempts + 1, due))
