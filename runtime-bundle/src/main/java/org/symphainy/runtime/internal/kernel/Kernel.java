@@ -194,7 +194,8 @@ public final class Kernel implements Runtime, AutoCloseable {
             book.apply(journal.appendDurably(denial), RecordHead.of(denial), denial);
             throw new IntentDeniedException(intent.type(), decisions);
         }
-        AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange()).orElseThrow(() -> unknown(intent));
+        AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange())
+                .or(() -> sagaDeclaration(intent)).orElseThrow(() -> unknown(intent));
         ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
         ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
         try {
@@ -283,6 +284,26 @@ public final class Kernel implements Runtime, AutoCloseable {
         return new IntentException(ErrorCode.NOT_AWAITING_APPROVAL, "execution " + target.id() + " is " + state
                 + (state == ExecutionState.AWAITING_APPROVAL ? " but another approval or rejection of it is being recorded"
                         : ", not waiting for approval") + "; nothing to decide");
+    }
+
+    /**
+     * A saga declared without a handler of its own (its {@code @ProvidesIntent(saga = ...)} on any class): the bundle
+     * that declares it, highest version in the intent's range, with a handler that is never called.
+     */
+    private Optional<AdmittedHandler> sagaDeclaration(Intent intent) {
+        if (sagaOf(intent.type()) == null) {
+            return Optional.empty();
+        }
+        return registry.intents().stream().map(RegisteredIntent::declaredBy)
+                .filter(ref -> ref.intentType().equals(intent.type()) && inRange(ref.intentVersion(), intent.versionRange()))
+                .max(java.util.Comparator.comparing(ref -> org.osgi.framework.Version.valueOf(ref.intentVersion())))
+                .map(ref -> new AdmittedHandler(ref, (i, context) -> {
+                    throw new IllegalStateException("the handler of saga " + i.type() + " is never called");
+                }));
+    }
+
+    private static boolean inRange(String version, String range) {
+        return range == null || new org.osgi.framework.VersionRange(range).includes(org.osgi.framework.Version.valueOf(version));
     }
 
     /** The saga definition an intent type runs now, or null if it is not a saga (or no Conductor says so). */

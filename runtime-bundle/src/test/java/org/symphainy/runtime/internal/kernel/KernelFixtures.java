@@ -36,13 +36,24 @@ final class KernelFixtures {
             return this;
         }
 
+        private final Map<String, HandlerRef> declaredOnly = new ConcurrentHashMap<>();
+
         void withdraw(String type) {
             handlers.remove(type);
         }
 
+        /** Declares {@code type} (1.0.0) without a handler, as a bundle declaring a saga on a plain class does. */
+        Registry declare(String type) {
+            declaredOnly.put(type, new HandlerRef("org.acme.saga", "1.0.0", type, "1.0.0"));
+            return this;
+        }
+
         @Override
         public List<RegisteredIntent> intents() {
-            return handlers.values().stream().map(h -> new RegisteredIntent(h.ref(), true, "test")).toList();
+            List<RegisteredIntent> all = new java.util.ArrayList<>(
+                    handlers.values().stream().map(h -> new RegisteredIntent(h.ref(), true, "test")).toList());
+            declaredOnly.values().forEach(ref -> all.add(new RegisteredIntent(ref, false, "no handler")));
+            return all;
         }
 
         @Override

@@ -117,6 +117,21 @@ class SagaKernelTest {
     }
 
     @Test
+    void aSagaNeedsNoHandlerOfItsOwn() throws Exception {
+        registry.withdraw("orders.place");
+        registry.declare("orders.place");
+        Kernel kernel = start();
+        String id = kernel.submit(order("M3", 13)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPLETED, done.state());
+        assertEquals("org.acme.saga", done.handler().bundleSymbolicName());
+        saga = null;
+        assertEquals(ErrorCode.UNKNOWN_INTENT, assertThrows(IntentException.class, () -> kernel.submit(order("M4", 14))).code(),
+                "without a checked definition it is no saga, and nothing serves it");
+    }
+
+    @Test
     void aStepThatKeepsFailingIsRetriedThenTheCompletedStepsAreCompensatedInReverseOrder() throws Exception {
         failuresLeft.put("parcel.ship", new AtomicInteger(100));
         policies.put("parcel.ship", QUICK);
