@@ -139,7 +139,8 @@ final class ExecutionWatch {
         if (!summary.endedAt().isAfter(windowStart) || ended.containsKey(summary.id())) {
             return;
         }
-        boolean failed = summary.state() == ExecutionState.FAILED;
+        // every end but COMPLETED is a failure: FAILED, and a saga that ended COMPENSATED or COMPENSATION_FAILED
+        boolean failed = summary.state() != ExecutionState.COMPLETED;
         ErrorCode code = failed && lookups[0] > 0 ? failureCode(runtime, summary.id(), lookups) : null;
         ended.put(summary.id(), new Ended(summary.intentType(), summary.endedAt(), failed, code));
     }
