@@ -1,7 +1,7 @@
 // Symphainy admin page: one classic script (deferred), no dependencies. Every text from the server goes into the DOM as text.
 'use strict';
 const TOKEN = 'symphainy.session';
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'DENIED', 'REJECTED', 'CANCELLED', 'ABANDONED']);
+const TERMINAL = new Set(['COMPLETED', 'FAILED', 'COMPENSATED', 'COMPENSATION_FAILED', 'DENIED', 'REJECTED', 'CANCELLED', 'ABANDONED']);
 const $ = (id) => document.getElementById(id);
 let leaving = [];   // clean-ups of the current view (open event streams)
 
@@ -207,7 +207,7 @@ async function intents(view) {
 async function executions(view, [id], params) {
   if (id) return execution(view, id);
   const form = h('form', { testid: 'executions-filter' },
-    h('label', {}, 'State', h('select', { name: 'state' }, ['', 'ACCEPTED', 'RUNNING', 'COMPLETED', 'FAILED', 'DENIED', 'REJECTED']
+    h('label', {}, 'State', h('select', { name: 'state' }, ['', 'ACCEPTED', 'RUNNING', 'COMPLETED', 'FAILED', 'COMPENSATING', 'COMPENSATED', 'COMPENSATION_FAILED', 'DENIED', 'REJECTED']
       .map((s) => h('option', { value: s.toLowerCase(), selected: params.get('state') === s.toLowerCase() }, s || 'any')))),
     h('label', {}, 'Type', h('input', { name: 'type', value: params.get('type') || '', testid: 'filter-type' })),
     h('label', {}, 'Tenant', h('input', { name: 'tenant', value: params.get('tenant') || '' })),

@@ -147,7 +147,7 @@ public final class ClientCommand {
         while (true) {
             Object execution = connection.client().get("/api/v1/executions/" + pathSegment(id));
             String state = Json.text(execution, "state");
-            if (state.equals("COMPLETED") || state.equals("FAILED")) {
+            if (java.util.Set.of("COMPLETED", "FAILED", "COMPENSATED", "COMPENSATION_FAILED").contains(state)) {
                 final Object shown = execution;
                 print(shown, () -> out.println(Json.pretty(shown)));
                 return state.equals("COMPLETED") ? 0 : ClientException.REFUSED;

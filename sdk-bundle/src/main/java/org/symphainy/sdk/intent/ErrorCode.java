@@ -46,8 +46,12 @@ public enum ErrorCode {
     HANDLER_RETURNED_NULL,
     /** A step's artifacts break the Data Steward's provenance rules; the message lists what to fix. */
     ARTIFACT_REJECTED,
-    /** A step did not finish within its time limit. */
+    /** A step did not finish within its time limit (or a saga within its own). */
     STEP_TIMEOUT,
+    /** The execution was cancelled by a {@code platform.execution.cancel} intent (a saga's completed steps compensated). */
+    CANCELLED,
+    /** A cancellation names an execution that cannot be cancelled: it ended, or its only step is running now. */
+    NOT_CANCELLABLE,
     /** The Runtime cannot accept work now (shutting down, or its write-ahead log is not writable). */
     RUNTIME_UNAVAILABLE
 }

@@ -6,7 +6,7 @@
  * so every execution can be replayed. Handlers never perform side effects: the Runtime records what they return.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.symphainy.sdk.intent;
 
 import org.osgi.annotation.bundle.Export;

@@ -61,9 +61,9 @@ public record Execution(String id, Intent intent, ExecutionState state, HandlerR
             throw new IllegalArgumentException("execution " + id + " is " + state + ": endedAt must be "
                     + (state.isTerminal() ? "set" : "null"));
         }
-        if ((state == ExecutionState.FAILED) != (failure != null)) {
+        if (state.hasFailure() != (failure != null)) {
             throw new IllegalArgumentException("execution " + id + " is " + state + ": failure must be "
-                    + (state == ExecutionState.FAILED ? "set" : "null"));
+                    + (state.hasFailure() ? "set" : "null"));
         }
     }
 

@@ -36,9 +36,9 @@ public record ExecutionUpdate(String executionId, long sequence, Instant at, Exe
         }
         Checks.present("at", at);
         Checks.present("state", state);
-        if ((state == ExecutionState.FAILED) != (failure != null)) {
+        if (state.hasFailure() != (failure != null)) {
             throw new IllegalArgumentException("update of execution " + executionId + " is " + state
-                    + ": failure must be " + (state == ExecutionState.FAILED ? "set" : "null"));
+                    + ": failure must be " + (state.hasFailure() ? "set" : "null"));
         }
     }
 }

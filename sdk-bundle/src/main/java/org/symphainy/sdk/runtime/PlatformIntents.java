@@ -25,6 +25,19 @@ public final class PlatformIntents {
     /** The kind of the artifact an approval or rejection produces: {@code {"executionId", "verdict", "reason"}}. */
     public static final String APPROVAL_ARTIFACT = "platform.approval";
 
+    /**
+     * Cancels an execution of the same tenant, with payload {@code {"executionId": "...", "reason": "..."}} (reason
+     * optional): a saga stops before its next step and compensates the steps it completed, in reverse order, ending
+     * {@link ExecutionState#COMPENSATED} with failure code {@code CANCELLED}; an execution whose only step has not
+     * started (or waits for a retry) fails with {@code CANCELLED}. An ended execution, or one whose only step is
+     * running, cannot be cancelled ({@code NOT_CANCELLABLE}). Its artifact (kind {@link #CANCELLATION_ARTIFACT})
+     * records who cancelled what and why.
+     */
+    public static final String CANCEL = "platform.execution.cancel";
+
+    /** The kind of the artifact a cancellation produces: {@code {"executionId", "cancelledBy", "reason"}}. */
+    public static final String CANCELLATION_ARTIFACT = "platform.cancellation";
+
     private PlatformIntents() {
     }
 }

@@ -6,7 +6,7 @@
  * inputs, as replay requires. Failures are plain {@link java.lang.AssertionError}s, so any test framework reports them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.symphainy.sdk.testkit;
 
 import org.osgi.annotation.bundle.Export;

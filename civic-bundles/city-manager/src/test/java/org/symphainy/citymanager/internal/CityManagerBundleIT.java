@@ -30,6 +30,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.symphainy.sdk.governance.CityManager;
 import org.symphainy.sdk.governance.Decision;
 import org.symphainy.sdk.governance.Tenants;
+import org.symphainy.sdk.testkit.SdkPackages;
 
 /**
  * The built bundle in a real Felix with SCR and ConfigAdmin, the SDK, slf4j and jackson-core coming from the class path
@@ -38,10 +39,8 @@ import org.symphainy.sdk.governance.Tenants;
  */
 class CityManagerBundleIT {
 
-    private static final String SYSTEM_PACKAGES = String.join(",",
-            "org.symphainy.sdk.governance;version=1.2.0", "org.symphainy.sdk.identity;version=1.1.0",
-            "org.symphainy.sdk.intent;version=1.2.0", "org.symphainy.sdk.runtime;version=1.1.0", "org.slf4j;version=2.0.17",
-            "com.fasterxml.jackson.core;version=2.19.1", "org.osgi.service.cm;version=1.6.0");
+    private static final String SYSTEM_PACKAGES = String.join(",", SdkPackages.systemPackagesExtra(),
+            "org.slf4j;version=2.0.17", "com.fasterxml.jackson.core;version=2.19.1", "org.osgi.service.cm;version=1.6.0");
 
     @TempDir
     Path work;

@@ -28,6 +28,7 @@ import org.symphainy.sdk.intent.ProvidesIntent;
 import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.registry.AdmittedHandler;
 import org.symphainy.sdk.registry.RegisteredIntent;
+import org.symphainy.sdk.testkit.SdkPackages;
 
 /** The Curator in a real Felix: bundles declare intents in their manifests and register handler services. */
 class CuratorTest {
@@ -41,7 +42,7 @@ class CuratorTest {
     @BeforeEach
     void start() throws BundleException {
         felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, cache.toString(),
-                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.symphainy.sdk.intent;version=1.2.0"));
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SdkPackages.systemPackagesExtra()));
         felix.start();
         curator = new Curator(felix.getBundleContext());
     }

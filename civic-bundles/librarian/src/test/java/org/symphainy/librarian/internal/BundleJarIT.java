@@ -23,6 +23,7 @@ import org.symphainy.sdk.governance.Librarian;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.testkit.SdkPackages;
 
 /**
  * The built bundle jar in a Felix that offers only what the container offers (Declarative Services, the jackson-core
@@ -32,9 +33,7 @@ import org.symphainy.sdk.registry.IntentRegistry;
  */
 class BundleJarIT {
 
-    private static final String SDK_PACKAGES = "org.symphainy.sdk.governance;version=1.2.0,"
-            + "org.symphainy.sdk.identity;version=1.1.0,org.symphainy.sdk.intent;version=1.2.0,"
-            + "org.symphainy.sdk.registry;version=1.0.0";
+    private static final String SDK_PACKAGES = SdkPackages.systemPackagesExtra();
 
     private static final String SCHEMA = """
             {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["title"],

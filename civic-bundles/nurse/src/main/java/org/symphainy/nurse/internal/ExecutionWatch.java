@@ -139,8 +139,7 @@ final class ExecutionWatch {
         if (!summary.endedAt().isAfter(windowStart) || ended.containsKey(summary.id())) {
             return;
         }
-        // every end but COMPLETED is a failure: FAILED, and a saga that ended COMPENSATED or COMPENSATION_FAILED
-        boolean failed = summary.state() != ExecutionState.COMPLETED;
+        boolean failed = summary.state().hasFailure(); // a compensated saga failed too
         ErrorCode code = failed && lookups[0] > 0 ? failureCode(runtime, summary.id(), lookups) : null;
         ended.put(summary.id(), new Ended(summary.intentType(), summary.endedAt(), failed, code));
     }

@@ -54,6 +54,7 @@ public final class Problems {
             case UNKNOWN_EXECUTION -> executionNotFound(message);
             case NOT_REPLAYABLE -> Problem.of(409, "not-replayable", "Not replayable", message);
             case NOT_AWAITING_APPROVAL -> Problem.of(409, "not-awaiting-approval", "Not awaiting approval", message);
+            case NOT_CANCELLABLE -> Problem.of(409, "not-cancellable", "Not cancellable", message);
             case RUNTIME_UNAVAILABLE -> unavailable("runtime-unavailable", "Runtime unavailable", message);
             default -> Problem.of(500, "internal-error", "Internal error", "the platform reported " + code
                     + " where no request error was expected");

@@ -91,15 +91,26 @@ final class ExecutionBook {
     /** The intent and artifacts of {@code entry}: held while it runs, otherwise read from the WAL. */
     Detail detail(ExecutionEntry entry) {
         IntentAccepted accepted = entry.accepted();
-        long artifactsAt = entry.stepCompletedSequence();
+        long[] artifactsAt = entry.completedSequences();
         if (accepted == null) {
             accepted = (IntentAccepted) records.apply(entry.acceptedSequence());
         }
-        if (artifactsAt == 0) {
+        if (artifactsAt.length == 0) {
             return new Detail(accepted, List.of(), List.of());
         }
-        StepCompleted completed = (StepCompleted) records.apply(artifactsAt);
-        return new Detail(accepted, entry.recorded(completed), completed.events());
+        if (artifactsAt.length == 1) {
+            StepCompleted completed = (StepCompleted) records.apply(artifactsAt[0]);
+            return new Detail(accepted, entry.recorded(completed, entry.handlerOf(Math.max(1, completed.step()))),
+                    completed.events());
+        }
+        List<Artifact> artifacts = new java.util.ArrayList<>();
+        List<org.symphainy.sdk.intent.Event> events = new java.util.ArrayList<>();
+        for (long at : artifactsAt) {
+            StepCompleted completed = (StepCompleted) records.apply(at);
+            artifacts.addAll(entry.recorded(completed, entry.handlerOf(completed.step())));
+            events.addAll(completed.events());
+        }
+        return new Detail(accepted, List.copyOf(artifacts), List.copyOf(events));
     }
 
     /** The SDK's whole view of {@code entry}. */
@@ -178,7 +189,7 @@ final class ExecutionBook {
     private RecordHead share(RecordHead head) {
         RecordHead.Admission a = head.accepted();
         RecordHead.Admission shared = new RecordHead.Admission(share(a.intentType()), share(a.tenant()), share(a.actor()),
-                a.idempotencyKey(), a.payloadHash(), a.handler() == null ? null : share(a.handler()), a.seed());
+                a.idempotencyKey(), a.payloadHash(), a.handler() == null ? null : share(a.handler()), a.seed(), a.saga());
         return new RecordHead(head.type(), head.executionId(), head.at(), head.attempt(), head.artifactCount(), head.code(),
                 head.message(), shared);
     }

@@ -43,8 +43,16 @@ final class ExecutionEntry {
     private final String actor;
     private final HandlerRef handler;
     private final long seed;
+    private final boolean saga;
     private IntentAccepted accepted;
     private ExecutionState state;
+    private int stepNumber; // the current step's number as shown (a saga's compensations are numbered after its steps)
+    private int recordedStep; // the current step's number in its records (for a compensation: the step it undoes)
+    private boolean compensation; // the current step is a compensation
+    private HandlerRef stepHandler; // the handler the current step runs
+    private List<Step> earlier = List.of(); // a saga's steps before the current one, in order
+    private long[] completedSequences = new long[0]; // where each completed step's artifacts are (a saga's earlier ones)
+    private boolean cancelRequested;
     private StepState stepState;
     private int attempts;
     private Instant stepStartedAt;
@@ -69,6 +77,7 @@ final class ExecutionEntry {
         this.actor = admission.actor();
         this.handler = admission.handler();
         this.seed = admission.seed();
+        this.saga = admission.saga();
         this.state = head.type() == RecordType.INTENT_HELD ? ExecutionState.AWAITING_APPROVAL : ExecutionState.ACCEPTED;
     }
 
@@ -90,38 +99,76 @@ final class ExecutionEntry {
                 state = ExecutionState.ACCEPTED;
             }
             case STEP_STARTED -> {
-                require(!state.isTerminal() && state != ExecutionState.AWAITING_APPROVAL && stepState != StepState.COMPLETED, record);
+                require(!state.isTerminal() && state != ExecutionState.AWAITING_APPROVAL
+                        && state != ExecutionState.COMPENSATING, record);
+                int step = Math.max(STEP, record.step());
+                if (stepState == null || step != recordedStep) {
+                    require(stepState == null ? step == STEP : stepState == StepState.COMPLETED && step == recordedStep + 1, record);
+                    next(step, step, false, record.handler() == null ? handler : record.handler());
+                } else {
+                    require(stepState != StepState.COMPLETED, record);
+                }
                 state = ExecutionState.RUNNING;
-                stepState = StepState.RUNNING;
-                attempts = record.attempt();
-                stepStartedAt = record.at();
-                stepEndedAt = null;
-                stepFailure = null;
+                started(record);
             }
-            case STEP_COMPLETED -> {
-                require(stepState == StepState.RUNNING && record.attempt() == attempts, record);
+            case COMPENSATION_STARTED -> {
+                require(state == ExecutionState.COMPENSATING, record);
+                if (!compensation || record.step() != recordedStep) {
+                    require(stepState != StepState.RUNNING, record);
+                    next(earlier.size() + (stepState == null ? 1 : 2), record.step(), true, record.handler());
+                } else {
+                    require(stepState != StepState.COMPLETED, record);
+                }
+                started(record);
+            }
+            case STEP_COMPLETED, COMPENSATION_COMPLETED -> {
+                require(stepState == StepState.RUNNING && record.attempt() == attempts && Math.max(STEP, record.step()) == recordedStep
+                        && compensation == (record.type() == RecordType.COMPENSATION_COMPLETED), record);
                 stepState = StepState.COMPLETED;
                 stepEndedAt = record.at();
                 artifactCount = record.artifactCount();
-                stepCompletedSequence = sequence;
+                if (!compensation) {
+                    stepCompletedSequence = sequence;
+                }
             }
-            case STEP_FAILED -> {
-                require(stepState == StepState.RUNNING && record.attempt() == attempts, record);
+            case STEP_FAILED, COMPENSATION_FAILED -> {
+                require(stepState == StepState.RUNNING && record.attempt() == attempts && Math.max(STEP, record.step()) == recordedStep
+                        && compensation == (record.type() == RecordType.COMPENSATION_FAILED), record);
                 stepState = StepState.FAILED;
                 stepEndedAt = record.at();
                 stepFailure = new Failure(record.code(), record.message());
             }
             case EXECUTION_COMPLETED -> {
-                require(state == ExecutionState.RUNNING && stepState == StepState.COMPLETED, record);
+                require(state == ExecutionState.RUNNING && stepState == StepState.COMPLETED && !compensation, record);
                 state = ExecutionState.COMPLETED;
                 endedAt = record.at();
             }
             case EXECUTION_FAILED -> {
-                require(!state.isTerminal() && stepState != StepState.RUNNING && stepState != StepState.COMPLETED, record);
+                require(!state.isTerminal() && state != ExecutionState.COMPENSATING && stepState != StepState.RUNNING
+                        && stepState != StepState.COMPLETED, record);
                 state = ExecutionState.FAILED;
                 failure = new Failure(record.code(), record.message());
                 endedAt = record.at();
             }
+            case SAGA_FAILED -> {
+                // a step attempt still RUNNING here was abandoned when the kernel stopped: it never reported
+                require(saga && (state == ExecutionState.RUNNING || state == ExecutionState.ACCEPTED), record);
+                if (stepState == StepState.RUNNING) {
+                    stepState = StepState.FAILED;
+                    stepEndedAt = record.at();
+                    stepFailure = new Failure(record.code(), "abandoned: " + record.message());
+                }
+                state = ExecutionState.COMPENSATING;
+                failure = new Failure(record.code(), record.message());
+            }
+            case SAGA_COMPENSATED, SAGA_COMPENSATION_FAILED -> {
+                require(state == ExecutionState.COMPENSATING && stepState != StepState.RUNNING, record);
+                state = record.type() == RecordType.SAGA_COMPENSATED ? ExecutionState.COMPENSATED
+                        : ExecutionState.COMPENSATION_FAILED;
+                failure = new Failure(failure.code(), record.message());
+                endedAt = record.at();
+            }
+            case CANCEL_REQUESTED -> cancelRequested = true; // written beside the execution's own records: it may come after its end
             default -> require(false, record);
         }
         if (state.isTerminal()) {
@@ -131,6 +178,38 @@ final class ExecutionEntry {
             sequences = java.util.Arrays.copyOf(sequences, records * 2);
         }
         sequences[records++] = sequence;
+    }
+
+    /** Closes the current step (kept among the earlier ones) and opens the next. */
+    private void next(int number, int step, boolean undo, HandlerRef runs) {
+        if (stepState != null) {
+            List<Step> before = new ArrayList<>(earlier);
+            before.add(step());
+            earlier = List.copyOf(before);
+            if (stepState == StepState.COMPLETED && !compensation) {
+                completedSequences = java.util.Arrays.copyOf(completedSequences, completedSequences.length + 1);
+                completedSequences[completedSequences.length - 1] = stepCompletedSequence;
+            }
+        }
+        stepNumber = number;
+        recordedStep = step;
+        compensation = undo;
+        stepHandler = runs;
+        stepState = null;
+        attempts = 0;
+        artifactCount = 0;
+        stepCompletedSequence = 0;
+        stepStartedAt = null;
+    }
+
+    private void started(RecordHead record) {
+        stepState = StepState.RUNNING;
+        attempts = record.attempt();
+        if (stepStartedAt == null) {
+            stepStartedAt = record.at();
+        }
+        stepEndedAt = null;
+        stepFailure = null;
     }
 
     /** Where every record of the execution applied so far is in the WAL, in order. */
@@ -148,6 +227,7 @@ final class ExecutionEntry {
     }
 
     /** True while the step's last attempt failed and the execution has not ended: it waits for its next attempt. */
+    // (for a saga, the kernel asks its SagaProgress instead)
     synchronized boolean waitingForRetry() {
         return stepState == StepState.FAILED && !state.isTerminal();
     }
@@ -159,6 +239,31 @@ final class ExecutionEntry {
 
     long seed() {
         return seed;
+    }
+
+    /** True if the execution runs a saga (its definition is recorded with its intent). */
+    boolean saga() {
+        return saga;
+    }
+
+    /** True once a cancellation of the execution was recorded. */
+    synchronized boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Where every completed step's artifacts are in the WAL (their StepCompleted records), in step order. */
+    synchronized long[] completedSequences() {
+        if (stepState == StepState.COMPLETED && !compensation) {
+            long[] all = java.util.Arrays.copyOf(completedSequences, completedSequences.length + 1);
+            all[completedSequences.length] = stepCompletedSequence;
+            return all;
+        }
+        return completedSequences.clone();
+    }
+
+    /** True while an attempt of the current step has started and not ended (or was running when the kernel stopped). */
+    synchronized boolean stepRunning() {
+        return stepState == StepState.RUNNING;
     }
 
     /** True once the step's handler has returned and its result is recorded. */
@@ -223,33 +328,63 @@ final class ExecutionEntry {
         if (stepState == null) {
             return null;
         }
-        List<String> artifactIds = IntStream.rangeClosed(1, artifactCount).mapToObj(this::artifactId).toList();
-        return new Step(STEP, intentType, handler, stepState, attempts, context(attempts), stepStartedAt, stepEndedAt,
-                artifactIds, stepFailure);
+        int number = stepNumber;
+        List<String> artifactIds = compensation ? List.of()
+                : IntStream.rangeClosed(1, artifactCount).mapToObj(i -> artifactId(number, i)).toList();
+        return new Step(stepNumber, stepHandler.intentType(), stepHandler, stepState, attempts, context(recordedStep, attempts),
+                stepStartedAt, stepEndedAt, artifactIds, stepFailure);
     }
 
     /** The recorded context of an attempt: the execution's clock and seed, so every attempt and replay sees the same. */
     RecordedContext context(int attempt) {
-        return new RecordedContext(id, STEP, tenant, actor, Math.max(1, attempt), acceptedAt, seed, List.of());
+        return context(STEP, attempt);
+    }
+
+    /** The recorded context of an attempt of step {@code step} (a saga's steps share the execution's clock and seed). */
+    RecordedContext context(int step, int attempt) {
+        return new RecordedContext(id, Math.max(STEP, step), tenant, actor, Math.max(1, attempt), acceptedAt, seed, List.of());
     }
 
     /** The step's artifacts as recorded: ids and provenance given by the runtime, contents from {@code completed}. */
     List<Artifact> recorded(StepCompleted completed) {
+        return recorded(completed, handler);
+    }
+
+    /** As {@link #recorded(StepCompleted)}, for a step run by {@code by} (a saga's step runs its own intent's handler). */
+    List<Artifact> recorded(StepCompleted completed, HandlerRef by) {
+        int step = Math.max(STEP, completed.step());
         List<Artifact> recorded = new ArrayList<>(completed.artifacts().size());
         for (int i = 0; i < completed.artifacts().size(); i++) {
-            Provenance provenance = new Provenance(id, STEP, handler, List.of(), completed.at());
-            recorded.add(completed.artifacts().get(i).recorded(artifactId(i + 1), provenance));
+            Provenance provenance = new Provenance(id, step, by, List.of(), completed.at());
+            recorded.add(completed.artifacts().get(i).recorded(artifactId(step, i + 1), provenance));
         }
         return List.copyOf(recorded);
     }
 
-    private String artifactId(int number) {
-        return id + "/" + STEP + "/" + number;
+    private String artifactId(int step, int number) {
+        return id + "/" + step + "/" + number;
     }
 
     private List<Step> steps() {
         Step step = step();
-        return step == null ? List.of() : List.of(step);
+        if (earlier.isEmpty()) {
+            return step == null ? List.of() : List.of(step);
+        }
+        List<Step> all = new ArrayList<>(earlier);
+        if (step != null) {
+            all.add(step);
+        }
+        return all;
+    }
+
+    /** The handler a completed step ran, by its number (a saga's own; the execution's for a plain one). */
+    synchronized HandlerRef handlerOf(int step) {
+        for (Step s : earlier) {
+            if (s.number() == step) {
+                return s.handler();
+            }
+        }
+        return stepHandler != null && stepNumber == step ? stepHandler : handler;
     }
 
     private void require(boolean allowed, RecordHead record) {

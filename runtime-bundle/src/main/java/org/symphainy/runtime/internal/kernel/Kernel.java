@@ -53,6 +53,8 @@ import org.symphainy.sdk.runtime.RetryPolicy;
 import org.symphainy.sdk.runtime.Runtime;
 import org.symphainy.sdk.runtime.Submission;
 import org.symphainy.sdk.runtime.Subscription;
+import org.symphainy.sdk.runtime.PlatformIntents;
+import org.symphainy.sdk.saga.SagaDefinition;
 
 /**
  * The single execution authority. An intent is checked, decided by every governance stage, pinned to the handler the
@@ -84,6 +86,8 @@ public final class Kernel implements Runtime, AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final StepRunner steps;
+    private final SagaRunner sagaRunner;
+    private final Function<String, Optional<SagaDefinition>> sagas;
 
     /**
      * Opens the WAL in {@code walDirectory}, rebuilds the execution book from it and resumes what was unfinished.
@@ -108,7 +112,18 @@ public final class Kernel implements Runtime, AutoCloseable {
      */
     Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles,
             Function<String, Optional<Principal>> principals, Function<String, RetryPolicy> retries) {
+        this(walDirectory, config, registry, roles, principals, retries, intentType -> Optional.empty());
+    }
+
+    /**
+     * As {@link #Kernel(Path, KernelConfig, IntentRegistry, Function, Function, Function)}; {@code sagas} gives the
+     * checked saga definition of an intent type that is a saga (the Conductor's).
+     */
+    Kernel(Path walDirectory, KernelConfig config, IntentRegistry registry, Function<Stage, GovernanceRole> roles,
+            Function<String, Optional<Principal>> principals, Function<String, RetryPolicy> retries,
+            Function<String, Optional<SagaDefinition>> sagas) {
         this.registry = registry;
+        this.sagas = sagas;
         this.pipeline = new GovernancePipeline(roles, principals, load::of);
         this.payloadCheck = new PayloadCheck(config.maxPayloadBytes());
         this.maxInFlight = positive("maxInFlight", config.maxInFlight());
@@ -121,7 +136,9 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.book = new ExecutionBook(this::record);
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
-                (entry, artifacts) -> artifactProblems(roles, entry, artifacts), retries, this::retryLater);
+                (entry, artifacts) -> artifactProblems(roles, entry.handler(), entry.id(), artifacts), retries, this::retryLater);
+        this.sagaRunner = new SagaRunner(journal, this::applied, timers, workers, clock, config.stepTimeoutMillis(), retries,
+                registry, (handler, executionId, artifacts) -> artifactProblems(roles, handler, executionId, artifacts));
         List<ExecutionEntry> unfinished = book.unfinished();
         List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
         List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();
@@ -133,7 +150,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         LOG.info("runtime ready: {} executions from {} WAL records in {} ms; {} to resume, {} awaiting approval",
                 book.size(), journal.lastSequence(), (System.nanoTime() - started) / 1_000_000, resumed.size(), held.size());
         for (ExecutionEntry entry : resumed) {
-            if (entry.waitingForRetry()) { // a durable timer: the wait left of the recorded failure's backoff
+            if (!entry.saga() && entry.waitingForRetry()) { // a durable timer (a saga's runner keeps its own): the wait left of the recorded failure's backoff
                 Instant due = entry.stepEndedAt().plus(steps.policy(entry).delayAfter(entry.attempts(), entry.seed()));
                 retryLater(entry, Duration.between(clock.instant(), due));
             } else {
@@ -195,12 +212,13 @@ public final class Kernel implements Runtime, AutoCloseable {
      */
     private Submission accept(Intent intent, String executionId, Instant now, GovernancePipeline.Outcome governed,
             AdmittedHandler handler, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
+        ExecutionEntry cancelled = PlatformIntents.CANCEL.equals(intent.type()) ? cancellable(intent) : null;
         ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
         if (owner != null) {
             return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
         }
         IntentAccepted accepted = new IntentAccepted(executionId, now, intent, governed.decisions(), handler.ref(),
-                ThreadLocalRandom.current().nextLong(), payloadHash, governed.principal());
+                ThreadLocalRandom.current().nextLong(), payloadHash, governed.principal(), sagaOf(intent.type()));
         boolean held = accepted.held();
         if (!held && inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
@@ -221,10 +239,15 @@ public final class Kernel implements Runtime, AutoCloseable {
         if (target != null) {
             settle(target, approval, intent.actor(), executionId);
         }
+        if (cancelled != null) {
+            cancel(cancelled, intent, executionId);
+        }
         ExecutionEntry entry = book.get(executionId).orElseThrow();
         if (held) {
             LOG.info("execution {} of {} by {} waits for a second principal's approval", executionId, intent.type(), intent.actor());
             expireLater(entry);
+        } else if (accepted.saga() != null) {
+            sagaRunner.run(entry, accepted, List.of());
         } else {
             workers.execute(() -> steps.run(entry, handler.handler()));
         }
@@ -262,6 +285,52 @@ public final class Kernel implements Runtime, AutoCloseable {
                         : ", not waiting for approval") + "; nothing to decide");
     }
 
+    /** The saga definition an intent type runs now, or null if it is not a saga (or no Conductor says so). */
+    private SagaDefinition sagaOf(String intentType) {
+        try {
+            return sagas.apply(intentType).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("the saga definition of {} could not be had ({}); it runs as a plain intent", intentType, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The execution a cancellation intent names, if it may be cancelled: the same tenant's, not ended, not waiting for
+     * approval (reject it instead).
+     */
+    private ExecutionEntry cancellable(Intent intent) {
+        ApprovalRequest request = ApprovalRequest.of(intent);
+        ExecutionEntry target = book.get(request.executionId()).filter(e -> e.tenant().equals(intent.tenant()))
+                .orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION, "tenant '" + intent.tenant()
+                        + "' has no execution " + request.executionId() + " to cancel; list the tenant's executions to find its id"));
+        ExecutionState state = target.state();
+        if (state.isTerminal() || state == ExecutionState.COMPENSATING) {
+            throw new IntentException(ErrorCode.NOT_CANCELLABLE, "execution " + target.id() + " is " + state
+                    + (state == ExecutionState.COMPENSATING ? ": it is being compensated already" : ": it ended") + "; nothing to cancel");
+        }
+        if (state == ExecutionState.AWAITING_APPROVAL) {
+            throw new IntentException(ErrorCode.NOT_CANCELLABLE, "execution " + target.id() + " waits for approval; reject "
+                    + "it instead (" + PlatformIntents.REJECT + ")");
+        }
+        return target;
+    }
+
+    /**
+     * Records the cancellation on the execution it names, durably, before the canceller hears back; a saga then gives
+     * up before its next step and compensates, a single-step execution fails before its next attempt.
+     */
+    private void cancel(ExecutionEntry target, Intent intent, String cancelExecutionId) {
+        ApprovalRequest request = ApprovalRequest.of(intent);
+        KernelRecord.CancelRequested record = new KernelRecord.CancelRequested(target.id(), clock.instant(), intent.actor(),
+                cancelExecutionId, request.reason());
+        applied(record, journal.appendDurably(record));
+        LOG.info("execution {} cancelled by {} (execution {})", target.id(), intent.actor(), cancelExecutionId);
+        if (target.saga()) {
+            sagaRunner.cancel(target.id(), RecordHead.of(record).message());
+        }
+    }
+
     /** Records the approval's effect on the held execution — it may run, or it fails as rejected — and starts it. */
     private void settle(ExecutionEntry target, ApprovalRequest request, String approver, String approvalExecutionId) {
         Instant now = clock.instant();
@@ -280,14 +349,14 @@ public final class Kernel implements Runtime, AutoCloseable {
      * What the Librarian (the intent's declared artifact kinds and their schemas) and the Data Steward (provenance
      * rules) find wrong with a step's artifacts, each problem prefixed with the role that found it.
      */
-    private static List<String> artifactProblems(Function<Stage, GovernanceRole> roles, ExecutionEntry entry,
-            List<org.symphainy.sdk.intent.Artifact> artifacts) {
+    private static List<String> artifactProblems(Function<Stage, GovernanceRole> roles, org.symphainy.sdk.intent.HandlerRef handler,
+            String executionId, List<org.symphainy.sdk.intent.Artifact> artifacts) {
         List<String> problems = new java.util.ArrayList<>();
         if (roles.apply(Stage.LIBRARIAN) instanceof org.symphainy.sdk.governance.Librarian librarian) {
-            librarian.artifactProblems(entry.handler(), artifacts).forEach(p -> problems.add("Librarian: " + p));
+            librarian.artifactProblems(handler, artifacts).forEach(p -> problems.add("Librarian: " + p));
         }
         if (roles.apply(Stage.DATA_STEWARD) instanceof DataSteward steward) {
-            steward.provenanceProblems(entry.id(), artifacts).forEach(p -> problems.add("Data Steward: " + p));
+            steward.provenanceProblems(executionId, artifacts).forEach(p -> problems.add("Data Steward: " + p));
         }
         return problems;
     }
@@ -353,7 +422,7 @@ public final class Kernel implements Runtime, AutoCloseable {
     public ReplayReport replay(String executionId) {
         ExecutionEntry entry = book.get(executionId).orElseThrow(() -> new IntentException(ErrorCode.UNKNOWN_EXECUTION,
                 "no execution " + executionId + "; list executions to find its id"));
-        return new Replay(registry).of(entry, book::detail);
+        return new Replay(registry).of(entry, book::detail, journal::read);
     }
 
     /**
@@ -382,7 +451,8 @@ public final class Kernel implements Runtime, AutoCloseable {
     /** Every durable record passes here, in order per execution: into the book, then to the execution's subscribers. */
     private void applied(KernelRecord record, long sequence) {
         RecordType type = record.type();
-        if (type == RecordType.EXECUTION_COMPLETED || type == RecordType.EXECUTION_FAILED) {
+        if (type == RecordType.EXECUTION_COMPLETED || type == RecordType.EXECUTION_FAILED
+                || type == RecordType.SAGA_COMPENSATED || type == RecordType.SAGA_COMPENSATION_FAILED) {
             // before the book shows it ended: whoever sees the end can submit again. A held one was never counted.
             book.get(record.executionId()).filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).ifPresent(e -> {
                 inFlight.decrementAndGet();
@@ -415,6 +485,18 @@ public final class Kernel implements Runtime, AutoCloseable {
 
     /** Runs an unfinished execution, or parks it until its handler is registered (after a restart, bundles start later). */
     private void run(ExecutionEntry entry) {
+        if (entry.state().isTerminal()) {
+            return; // ended meanwhile (cancelled, expired)
+        }
+        if (entry.saga()) { // a saga runs by its recorded definition: its own handler is never called
+            IntentAccepted accepted = entry.accepted();
+            if (accepted == null) {
+                accepted = (IntentAccepted) journal.read(entry.acceptedSequence());
+            }
+            List<KernelRecord> recorded = java.util.Arrays.stream(entry.sequences()).skip(1).mapToObj(journal::read).toList();
+            sagaRunner.run(entry, accepted, recorded);
+            return;
+        }
         Optional<AdmittedHandler> handler = pinned(entry);
         if (handler.isEmpty()) {
             if (parked.add(entry.id())) {

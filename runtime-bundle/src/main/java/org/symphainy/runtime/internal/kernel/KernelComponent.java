@@ -63,6 +63,8 @@ public final class KernelComponent {
     private volatile Sessions sessions;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile RetryPolicies retryPolicies;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.symphainy.sdk.saga.Sagas sagas;
 
     private final java.util.Map<Projection, java.util.Set<String>> projections = new java.util.LinkedHashMap<>();
     private final Thread recovery;
@@ -84,7 +86,7 @@ public final class KernelComponent {
         Kernel made;
         try {
             made = new Kernel(WalSettings.directory(context, config), config, registry, this::role, this::principal,
-                    this::retryPolicy);
+                    this::retryPolicy, this::saga);
         } catch (RuntimeException | Error e) {
             LOG.error("the runtime did not start: {}", e.getMessage() != null ? e.getMessage() : e.toString(), e);
             stopBundle(context);
@@ -214,6 +216,12 @@ public final class KernelComponent {
     private RetryPolicy retryPolicy(String intentType) {
         RetryPolicies current = retryPolicies;
         return current == null ? RetryPolicy.DEFAULT : current.forIntent(intentType);
+    }
+
+    /** The Conductor's checked saga definition of an intent type; none while no Conductor is registered. */
+    private Optional<org.symphainy.sdk.saga.SagaDefinition> saga(String intentType) {
+        org.symphainy.sdk.saga.Sagas current = sagas;
+        return current == null ? Optional.empty() : current.definition(intentType);
     }
 
     /** The principal of an active session, as the Traffic Cop's sessions service knows it now. */

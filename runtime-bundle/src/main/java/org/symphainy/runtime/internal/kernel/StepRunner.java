@@ -69,8 +69,16 @@ final class StepRunner {
 
     /** Runs the next attempt of {@code entry}'s step with {@code handler}; returns as soon as the handler has. */
     void run(ExecutionEntry entry, IntentHandler handler) {
+        if (entry.state().isTerminal()) {
+            return;
+        }
         if (entry.stepCompleted()) {
             record(new ExecutionCompleted(entry.id(), clock.instant()));
+            return;
+        }
+        if (entry.cancelRequested() && !entry.stepRunning()) { // a cancellation takes effect before the next attempt
+            record(new ExecutionFailed(entry.id(), clock.instant(), ErrorCode.CANCELLED, "cancelled before "
+                    + (entry.attempts() == 0 ? "its step ran" : "attempt " + (entry.attempts() + 1) + " of its step")));
             return;
         }
         int attempt = entry.attempts() + 1;

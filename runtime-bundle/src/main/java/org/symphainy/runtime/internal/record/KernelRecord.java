@@ -10,6 +10,7 @@ import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.Event;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.saga.SagaDefinition;
 
 /** A WAL record of the kernel: every execution transition is one, and happens only through one. */
 public sealed interface KernelRecord {
@@ -30,7 +31,14 @@ public sealed interface KernelRecord {
      * and waits for an {@link ExecutionApproved}.
      */
     record IntentAccepted(String executionId, Instant at, Intent intent, List<Decision> decisions, HandlerRef handler,
-            long seed, String payloadHash, Principal principal) implements KernelRecord {
+            long seed, String payloadHash, Principal principal, SagaDefinition saga) implements KernelRecord {
+
+        /** An accepted intent that is not a saga. */
+        public IntentAccepted(String executionId, Instant at, Intent intent, List<Decision> decisions, HandlerRef handler,
+                long seed, String payloadHash, Principal principal) {
+            this(executionId, at, intent, decisions, handler, seed, payloadHash, principal, null);
+        }
+
         public RecordType type() {
             return held() ? RecordType.INTENT_HELD : RecordType.INTENT_ACCEPTED;
         }
@@ -65,8 +73,17 @@ public sealed interface KernelRecord {
         }
     }
 
-    /** An attempt of a step began. */
-    record StepStarted(String executionId, Instant at, int step, int attempt) implements KernelRecord {
+    /**
+     * An attempt of a step began. {@code handler} is the handler a saga's step runs (its own intent's), null for the
+     * only step of a plain execution (the execution's handler).
+     */
+    record StepStarted(String executionId, Instant at, int step, int attempt, HandlerRef handler) implements KernelRecord {
+
+        /** The start of an attempt of a plain execution's step. */
+        public StepStarted(String executionId, Instant at, int step, int attempt) {
+            this(executionId, at, step, attempt, null);
+        }
+
         public RecordType type() {
             return RecordType.STEP_STARTED;
         }
@@ -99,6 +116,61 @@ public sealed interface KernelRecord {
     record ExecutionFailed(String executionId, Instant at, ErrorCode code, String message) implements KernelRecord {
         public RecordType type() {
             return RecordType.EXECUTION_FAILED;
+        }
+    }
+
+    /**
+     * Step {@code step} of a saga failed for good (its retries exhausted or a failure that is not retried), or the saga
+     * timed out or was cancelled before step {@code step}: its completed steps are compensated now.
+     */
+    record SagaFailed(String executionId, Instant at, int step, ErrorCode code, String message) implements KernelRecord {
+        public RecordType type() {
+            return RecordType.SAGA_FAILED;
+        }
+    }
+
+    /** An attempt of the compensation of completed step {@code step} began, with {@code handler}. */
+    record CompensationStarted(String executionId, Instant at, int step, int attempt, HandlerRef handler)
+            implements KernelRecord {
+        public RecordType type() {
+            return RecordType.COMPENSATION_STARTED;
+        }
+    }
+
+    /** The compensation of step {@code step} completed, with what its handler returned. */
+    record CompensationCompleted(String executionId, Instant at, int step, int attempt, List<Artifact> artifacts,
+            List<Event> events) implements KernelRecord {
+        public RecordType type() {
+            return RecordType.COMPENSATION_COMPLETED;
+        }
+    }
+
+    /** An attempt of the compensation of step {@code step} failed. */
+    record CompensationFailed(String executionId, Instant at, int step, int attempt, ErrorCode code, String message)
+            implements KernelRecord {
+        public RecordType type() {
+            return RecordType.COMPENSATION_FAILED;
+        }
+    }
+
+    /**
+     * The saga ended after compensation: COMPENSATED if {@code compensated}, else COMPENSATION_FAILED; {@code message}
+     * says what failed the saga and, if a compensation failed, which steps stay uncompensated.
+     */
+    record SagaEnded(String executionId, Instant at, boolean compensated, String message) implements KernelRecord {
+        public RecordType type() {
+            return compensated ? RecordType.SAGA_COMPENSATED : RecordType.SAGA_COMPENSATION_FAILED;
+        }
+    }
+
+    /**
+     * {@code cancelledBy} asked to cancel the execution through the cancellation intent recorded as execution
+     * {@code cancelExecutionId}, for {@code reason} (null: none given).
+     */
+    record CancelRequested(String executionId, Instant at, String cancelledBy, String cancelExecutionId, String reason)
+            implements KernelRecord {
+        public RecordType type() {
+            return RecordType.CANCEL_REQUESTED;
         }
     }
 }

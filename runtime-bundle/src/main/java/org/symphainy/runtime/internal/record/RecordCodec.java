@@ -112,6 +112,10 @@ public final class RecordCodec {
             out.writeLong(r.seed());
             string(out, r.payloadHash());
             principal(out, r.principal());
+            out.writeBoolean(r.saga() != null);
+            if (r.saga() != null) {
+                bytes(out, SagaCodec.encode(r.saga()));
+            }
         } else if (record instanceof IntentDenied r) {
             intent(out, r.intent());
             decisions(out, r.decisions());
@@ -119,6 +123,34 @@ public final class RecordCodec {
         } else if (record instanceof StepStarted r) {
             out.writeInt(r.step());
             out.writeInt(r.attempt());
+            out.writeBoolean(r.handler() != null);
+            if (r.handler() != null) {
+                handler(out, r.handler());
+            }
+        } else if (record instanceof KernelRecord.SagaFailed r) {
+            out.writeInt(r.step());
+            string(out, r.code().name());
+            string(out, r.message());
+        } else if (record instanceof KernelRecord.CompensationStarted r) {
+            out.writeInt(r.step());
+            out.writeInt(r.attempt());
+            handler(out, r.handler());
+        } else if (record instanceof KernelRecord.CompensationCompleted r) {
+            out.writeInt(r.step());
+            out.writeInt(r.attempt());
+            artifacts(out, r.artifacts());
+            events(out, r.events());
+        } else if (record instanceof KernelRecord.CompensationFailed r) {
+            out.writeInt(r.step());
+            out.writeInt(r.attempt());
+            string(out, r.code().name());
+            string(out, r.message());
+        } else if (record instanceof KernelRecord.SagaEnded r) {
+            string(out, r.message());
+        } else if (record instanceof KernelRecord.CancelRequested r) {
+            string(out, r.cancelledBy());
+            string(out, r.cancelExecutionId());
+            nullable(out, r.reason());
         } else if (record instanceof StepCompleted r) {
             out.writeInt(r.step());
             out.writeInt(r.attempt());
@@ -153,14 +185,27 @@ public final class RecordCodec {
             Instant at = instant(in);
             return switch (type) {
                 case INTENT_ACCEPTED, INTENT_HELD -> new IntentAccepted(executionId, at, intent(in), decisions(in), handler(in),
-                        in.readLong(), string(in), principal ? principal(in) : null);
+                        in.readLong(), string(in), principal ? principal(in) : null,
+                        in.available() > 0 && in.readBoolean() ? SagaCodec.decode(bytes(in)) : null);
                 case INTENT_DENIED -> new IntentDenied(executionId, at, intent(in), decisions(in), principal ? principal(in) : null);
-                case STEP_STARTED -> new StepStarted(executionId, at, in.readInt(), in.readInt());
+                case STEP_STARTED -> new StepStarted(executionId, at, in.readInt(), in.readInt(),
+                        in.available() > 0 && in.readBoolean() ? handler(in) : null);
                 case STEP_COMPLETED -> new StepCompleted(executionId, at, in.readInt(), in.readInt(), artifacts(in), events(in));
                 case STEP_FAILED -> new StepFailed(executionId, at, in.readInt(), in.readInt(), ErrorCode.valueOf(string(in)), string(in));
                 case EXECUTION_COMPLETED -> new ExecutionCompleted(executionId, at);
                 case EXECUTION_FAILED -> new ExecutionFailed(executionId, at, ErrorCode.valueOf(string(in)), string(in));
                 case EXECUTION_APPROVED -> new KernelRecord.ExecutionApproved(executionId, at, string(in), string(in));
+                case SAGA_FAILED -> new KernelRecord.SagaFailed(executionId, at, in.readInt(), ErrorCode.valueOf(string(in)),
+                        string(in));
+                case COMPENSATION_STARTED -> new KernelRecord.CompensationStarted(executionId, at, in.readInt(), in.readInt(),
+                        handler(in));
+                case COMPENSATION_COMPLETED -> new KernelRecord.CompensationCompleted(executionId, at, in.readInt(),
+                        in.readInt(), artifacts(in), events(in));
+                case COMPENSATION_FAILED -> new KernelRecord.CompensationFailed(executionId, at, in.readInt(), in.readInt(),
+                        ErrorCode.valueOf(string(in)), string(in));
+                case SAGA_COMPENSATED -> new KernelRecord.SagaEnded(executionId, at, true, string(in));
+                case SAGA_COMPENSATION_FAILED -> new KernelRecord.SagaEnded(executionId, at, false, string(in));
+                case CANCEL_REQUESTED -> new KernelRecord.CancelRequested(executionId, at, string(in), string(in), nullable(in));
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("WAL record of type " + type + " is truncated or corrupt: " + e.getMessage(), e);
@@ -198,23 +243,40 @@ public final class RecordCodec {
                 in.skipDecisions();
                 HandlerRef handler = new HandlerRef(in.string(), in.string(), in.string(), in.string());
                 long seed = in.int64();
+                String payloadHash = in.string();
+                boolean saga = format >= FORMAT && in.skipPrincipal() && in.more() && in.unsignedByte() != 0;
                 yield new RecordHead(type, executionId, at, 0, 0, null, null,
-                        new RecordHead.Admission(intentType, tenant, actor, idempotencyKey, in.string(), handler, seed));
+                        new RecordHead.Admission(intentType, tenant, actor, idempotencyKey, payloadHash, handler, seed, saga));
             }
-            case STEP_STARTED -> new RecordHead(type, executionId, at, skipStep(in), 0, null, null, null);
-            case STEP_COMPLETED -> new RecordHead(type, executionId, at, skipStep(in), in.int32(), null, null, null);
-            case STEP_FAILED -> new RecordHead(type, executionId, at, skipStep(in), 0, ErrorCode.valueOf(in.string()), in.string(), null);
+            case STEP_STARTED, COMPENSATION_STARTED -> {
+                int step = in.int32();
+                int attempt = in.int32();
+                boolean own = type == RecordType.COMPENSATION_STARTED || (in.more() && in.unsignedByte() != 0);
+                HandlerRef handler = own ? new HandlerRef(in.string(), in.string(), in.string(), in.string()) : null;
+                yield new RecordHead(type, executionId, at, attempt, 0, null, null, null, step, handler);
+            }
+            case STEP_COMPLETED, COMPENSATION_COMPLETED -> {
+                int step = in.int32();
+                int attempt = in.int32();
+                yield new RecordHead(type, executionId, at, attempt, in.int32(), null, null, null, step);
+            }
+            case STEP_FAILED, COMPENSATION_FAILED -> {
+                int step = in.int32();
+                int attempt = in.int32();
+                yield new RecordHead(type, executionId, at, attempt, 0, ErrorCode.valueOf(in.string()), in.string(), null, step);
+            }
+            case SAGA_FAILED -> {
+                int step = in.int32();
+                yield new RecordHead(type, executionId, at, 0, 0, ErrorCode.valueOf(in.string()), in.string(), null, step);
+            }
+            case SAGA_COMPENSATED, SAGA_COMPENSATION_FAILED -> new RecordHead(type, executionId, at, 0, 0, null, in.string(), null);
+            case CANCEL_REQUESTED -> new RecordHead(type, executionId, at, 0, 0, null,
+                    RecordHead.cancellation(in.string(), in.string(), in.nullable()), null);
             case EXECUTION_COMPLETED -> new RecordHead(type, executionId, at, 0, 0, null, null, null);
             case EXECUTION_FAILED -> new RecordHead(type, executionId, at, 0, 0, ErrorCode.valueOf(in.string()), in.string(), null);
             case EXECUTION_APPROVED -> new RecordHead(type, executionId, at, 0, 0, null,
                     RecordHead.approval(in.string(), in.string()), null);
         };
-    }
-
-    /** Reads a step record's step number (always 1 so far) and returns its attempt. */
-    private static int skipStep(Fields in) {
-        in.int32();
-        return in.int32();
     }
 
     /** A bounds-checked reader over one record's bytes, for heads: strings it needs, skips over the rest. */
@@ -273,6 +335,25 @@ public final class RecordCodec {
             if (unsignedByte() != 0) {
                 skip();
             }
+        }
+
+        /** Skips a recorded principal (a flag, then its fields); true, for use in a condition. */
+        boolean skipPrincipal() {
+            if (unsignedByte() != 0) {
+                skip(); // tenant
+                skip(); // actor
+                int roles = unsignedShort();
+                for (int i = 0; i < roles; i++) {
+                    skip();
+                }
+                skip(); // authenticated by
+            }
+            return true;
+        }
+
+        /** True if bytes are left. */
+        boolean more() {
+            return position < bytes.length;
         }
 
         void skipDecisions() {

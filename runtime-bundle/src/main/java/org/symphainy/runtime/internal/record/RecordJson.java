@@ -78,6 +78,9 @@ public final class RecordJson {
             handler(out, accepted.handler());
             out.writeNumberField("seed", accepted.seed());
             out.writeStringField("payloadHash", accepted.payloadHash());
+            if (accepted.saga() != null) {
+                saga(out, accepted.saga());
+            }
         } else if (record instanceof IntentDenied denied) {
             intent(out, denied.intent());
             decisions(out, denied.decisions());
@@ -87,6 +90,9 @@ public final class RecordJson {
             out.writeStringField("approvalExecutionId", approved.approvalExecutionId());
         } else if (record instanceof StepStarted started) {
             step(out, started.step(), started.attempt());
+            if (started.handler() != null) {
+                handler(out, started.handler());
+            }
         } else if (record instanceof StepCompleted completed) {
             step(out, completed.step(), completed.attempt());
             artifacts(out, completed.artifacts());
@@ -96,7 +102,46 @@ public final class RecordJson {
             failure(out, failed.code(), failed.message());
         } else if (record instanceof ExecutionFailed failed) {
             failure(out, failed.code(), failed.message());
+        } else if (record instanceof KernelRecord.SagaFailed failed) {
+            out.writeNumberField("step", failed.step());
+            failure(out, failed.code(), failed.message());
+        } else if (record instanceof KernelRecord.CompensationStarted started) {
+            step(out, started.step(), started.attempt());
+            handler(out, started.handler());
+        } else if (record instanceof KernelRecord.CompensationCompleted completed) {
+            step(out, completed.step(), completed.attempt());
+            artifacts(out, completed.artifacts());
+            events(out, completed.events());
+        } else if (record instanceof KernelRecord.CompensationFailed failed) {
+            step(out, failed.step(), failed.attempt());
+            failure(out, failed.code(), failed.message());
+        } else if (record instanceof KernelRecord.SagaEnded ended) {
+            out.writeStringField("message", ended.message());
+        } else if (record instanceof KernelRecord.CancelRequested cancel) {
+            out.writeStringField("cancelledBy", cancel.cancelledBy());
+            out.writeStringField("cancelExecutionId", cancel.cancelExecutionId());
+            nullable(out, "reason", cancel.reason());
         }
+    }
+
+    /** The saga definition an accepted saga runs by: its steps, in order, with their intents. */
+    private static void saga(JsonGenerator out, org.symphainy.sdk.saga.SagaDefinition saga) throws IOException {
+        out.writeObjectFieldStart("saga");
+        if (saga.timeout() != null) {
+            out.writeStringField("timeout", saga.timeout().toString());
+        }
+        out.writeArrayFieldStart("steps");
+        for (org.symphainy.sdk.saga.SagaStep step : saga.steps()) {
+            out.writeStartObject();
+            out.writeStringField("name", step.name());
+            out.writeStringField("intentType", step.intentType());
+            if (step.compensation() != null) {
+                out.writeStringField("compensation", step.compensation().intentType());
+            }
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
     }
 
     private static void intent(JsonGenerator out, Intent intent) throws IOException {

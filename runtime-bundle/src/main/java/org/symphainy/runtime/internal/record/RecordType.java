@@ -11,7 +11,18 @@ public enum RecordType {
     EXECUTION_FAILED(7),
     /** An IntentAccepted whose decisions hold it until a second principal approves (same fields). */
     INTENT_HELD(8),
-    EXECUTION_APPROVED(9);
+    EXECUTION_APPROVED(9),
+    /** A saga's step failed for good, the saga timed out or was cancelled: compensation begins. */
+    SAGA_FAILED(10),
+    COMPENSATION_STARTED(11),
+    COMPENSATION_COMPLETED(12),
+    COMPENSATION_FAILED(13),
+    /** Every completed step of a saga was compensated: it ended COMPENSATED. */
+    SAGA_COMPENSATED(14),
+    /** A compensation failed for good: the saga ended COMPENSATION_FAILED. */
+    SAGA_COMPENSATION_FAILED(15),
+    /** A platform.execution.cancel intent asked to cancel the execution. */
+    CANCEL_REQUESTED(16);
 
     private final int code;
 

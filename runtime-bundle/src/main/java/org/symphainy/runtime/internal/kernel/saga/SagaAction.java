@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.symphainy.sdk.intent.ErrorCode;
 
 /** What a saga does next, as its {@link SagaProgress} says. */
-sealed interface SagaAction {
+public sealed interface SagaAction {
 
     /** Run attempt {@code attempt} of step {@code step}, not before {@code due} (null: at once). */
     record RunStep(int step, int attempt, Instant due) implements SagaAction {

@@ -10,7 +10,7 @@ import org.symphainy.sdk.intent.ErrorCode;
  * One recorded transition of a saga; a saga's state is the fold of its events ({@link SagaProgress}). Steps are
  * numbered from 0 in the definition's order. Each maps to one WAL record of the parent execution.
  */
-sealed interface SagaEvent {
+public sealed interface SagaEvent {
 
     /** When it was recorded. */
     Instant at();
@@ -44,6 +44,13 @@ sealed interface SagaEvent {
 
     /** An attempt of the compensation of step {@code step} failed. */
     record CompensationFailed(int step, int attempt, Instant at, ErrorCode code, String message) implements SagaEvent {
+    }
+
+    /**
+     * Someone asked to cancel the saga ({@code message} says who and why): before its next step it gives up and
+     * compensates. Too late once every step completed or compensation began: then it changes nothing.
+     */
+    record CancelRequested(Instant at, String message) implements SagaEvent {
     }
 
     /** The saga ended with {@code outcome}. */

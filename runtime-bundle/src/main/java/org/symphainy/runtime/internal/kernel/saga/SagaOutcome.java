@@ -1,7 +1,7 @@
 package org.symphainy.runtime.internal.kernel.saga;
 
 /** How a saga ended. */
-enum SagaOutcome {
+public enum SagaOutcome {
     /** Every step completed. */
     COMPLETED,
     /** A step failed for good and every completed step was compensated, in reverse order. */

@@ -35,7 +35,7 @@ import org.symphainy.sdk.saga.SagaStep;
  * give up, end) are taken by {@code next()} from the retry policies and recorded as events before they take effect,
  * so replaying the events reproduces the state whatever the policies say by then.
  */
-final class SagaProgress {
+public final class SagaProgress {
 
     private enum Phase { FORWARD, COMPENSATING, ENDED }
 
@@ -54,6 +54,7 @@ final class SagaProgress {
     private boolean inFlight;
     private SagaEvent lastFailure;
     private SagaFailed gaveUp;
+    private SagaEvent.CancelRequested cancelled;
     private SagaOutcome outcome;
 
     /**
@@ -62,7 +63,7 @@ final class SagaProgress {
      * execution's recorded seed (the jitter of its waits), {@code input} its payload, {@code startedAt} its
      * acceptance time (the saga's timeout counts from it).
      */
-    SagaProgress(SagaDefinition definition, Json input, Instant startedAt, Function<String, RetryPolicy> policies, long seed) {
+    public SagaProgress(SagaDefinition definition, Json input, Instant startedAt, Function<String, RetryPolicy> policies, long seed) {
         this.definition = definition;
         this.deadline = definition.timeout() == null ? null : startedAt.plus(definition.timeout());
         this.input = input;
@@ -74,13 +75,13 @@ final class SagaProgress {
      * The payload of step {@code step} (of its compensation if {@code compensation}), from the saga's input and the
      * artifacts of the steps completed so far; throws IntentException (PAYLOAD_INVALID) if a source has no value.
      */
-    Json payload(int step, boolean compensation) {
+    public Json payload(int step, boolean compensation) {
         SagaStep s = definition.steps().get(step);
         return SagaPayloads.build(s.name(), compensation ? s.compensation().payload() : s.payload(), input, artifacts);
     }
 
     /** Moves the saga by one recorded event; throws IllegalStateException if it does not fit. */
-    void apply(SagaEvent event) {
+    public void apply(SagaEvent event) {
         if (event instanceof StepStarted e) {
             require(phase == Phase.FORWARD && e.step() == completed.size() && e.attempt() == attempts + 1, event);
             started(e.attempt());
@@ -94,8 +95,13 @@ final class SagaProgress {
         } else if (event instanceof StepFailed e) {
             require(phase == Phase.FORWARD && inFlight && e.step() == completed.size() && e.attempt() == attempts, event);
             failed(e);
+        } else if (event instanceof SagaEvent.CancelRequested e) {
+            if (cancelled == null) {
+                cancelled = e; // after the end, or during compensation, it changes nothing
+            }
         } else if (event instanceof SagaFailed e) {
-            require(phase == Phase.FORWARD && !inFlight && e.step() == completed.size(), event);
+            // in flight only if an attempt was running when the kernel stopped: it is abandoned, never reported
+            require(phase == Phase.FORWARD && e.step() == completed.size(), event);
             gaveUp = e;
             phase = Phase.COMPENSATING;
             settled();
@@ -123,7 +129,7 @@ final class SagaProgress {
     }
 
     /** What the saga does next, without looking at its timeout (as recovery and replay see it). */
-    SagaAction next() {
+    public SagaAction next() {
         return next(null);
     }
 
@@ -132,7 +138,7 @@ final class SagaProgress {
      * retries exhausted, or the saga's timeout passed — or due to pass before the next attempt), the next
      * compensation, or the end. Compensation is never cut short by the timeout.
      */
-    SagaAction next(Instant now) {
+    public SagaAction next(Instant now) {
         SagaAction next = plan();
         if (deadline != null && now != null && next instanceof RunStep run
                 && (!now.isBefore(deadline) || (run.due() != null && run.due().isAfter(deadline)))) {
@@ -150,6 +156,10 @@ final class SagaProgress {
                     yield new End(SagaOutcome.COMPLETED);
                 }
                 int step = completed.size();
+                if (cancelled != null) {
+                    yield new GiveUp(step, ErrorCode.CANCELLED, cancelled.message() + " (before step '"
+                            + definition.steps().get(step).name() + "')");
+                }
                 yield lastFailure == null ? new RunStep(step, attempts + 1, null)
                         : retryDue(stepPolicy(step)).<SagaAction>map(due -> new RunStep(step, attempts + 1, due))
                                 .orElseGet(() -> exhausted(step));
@@ -204,13 +214,13 @@ final class SagaProgress {
     }
 
     /** The retry policy of step {@code step}: its own, else its intent type's. */
-    RetryPolicy stepPolicy(int step) {
+    public RetryPolicy stepPolicy(int step) {
         SagaStep s = definition.steps().get(step);
         return s.retry() != null ? s.retry() : policy(s.intentType());
     }
 
     /** The retry policy of the compensation of step {@code step}: its intent type's. */
-    RetryPolicy compensationPolicy(int step) {
+    public RetryPolicy compensationPolicy(int step) {
         return policy(definition.steps().get(step).compensation().intentType());
     }
 
@@ -227,42 +237,52 @@ final class SagaProgress {
         }
     }
 
-    SagaDefinition definition() {
+    public SagaDefinition definition() {
         return definition;
     }
 
     /** How it ended, or null while it runs. */
-    SagaOutcome outcome() {
+    public SagaOutcome outcome() {
         return outcome;
     }
 
     /** The steps completed, in order. */
-    List<Integer> completed() {
+    public List<Integer> completed() {
         return List.copyOf(completed);
     }
 
     /** The steps compensated, in the order their compensations completed. */
-    List<Integer> compensated() {
+    public List<Integer> compensated() {
         return List.copyOf(compensated);
     }
 
     /** The completed steps with a compensation, latest first: the order they are (to be) compensated in. */
-    List<Integer> compensationPlan() {
+    public List<Integer> compensationPlan() {
         return List.copyOf(plan);
     }
 
     /** The completed steps whose compensation did not complete (for an operator, after COMPENSATION_FAILED). */
-    List<Integer> uncompensated() {
+    public List<Integer> uncompensated() {
         return List.copyOf(plan.subList(compensated.size(), plan.size()));
     }
 
     /** Every failed attempt, of steps and of compensations, in order. */
-    List<SagaEvent> failures() {
+    public List<SagaEvent> failures() {
         return List.copyOf(failures);
     }
 
+    /** True once a cancellation was recorded. */
+    public boolean cancelRequested() {
+        return cancelled != null;
+    }
+
+    /** How many attempts of the current step or compensation started (0 between them). */
+    public int attempts() {
+        return attempts;
+    }
+
     /** The step failure that started compensation, or null. */
-    SagaFailed gaveUp() {
+    public SagaFailed gaveUp() {
         return gaveUp;
     }
 }

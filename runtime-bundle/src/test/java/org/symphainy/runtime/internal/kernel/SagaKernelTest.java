@@ -1,0 +1,341 @@
+package org.symphainy.runtime.internal.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.symphainy.runtime.internal.kernel.KernelFixtures.awaitEnd;
+import static org.symphainy.runtime.internal.kernel.KernelFixtures.config;
+import static org.symphainy.runtime.internal.kernel.KernelFixtures.intent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.intent.ErrorCode;
+import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.intent.Json;
+import org.symphainy.sdk.intent.Result;
+import org.symphainy.sdk.ledger.LedgerRecord;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.PlatformIntents;
+import org.symphainy.sdk.runtime.RetryPolicy;
+import org.symphainy.sdk.runtime.StepState;
+import org.symphainy.sdk.saga.PayloadMapping;
+import org.symphainy.sdk.saga.SagaDefinition;
+import org.symphainy.sdk.saga.SagaStep;
+
+/** Sagas run by the kernel on a real WAL on disk: mapping, retries, compensation, timeouts, cancellation, restarts. */
+class SagaKernelTest {
+
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(20), 2.0, Duration.ofMillis(50), 0, Set.of());
+    private static final RetryPolicy SLOW = new RetryPolicy(5, Duration.ofMillis(400), 1.0, Duration.ofMillis(400), 0, Set.of());
+    private static final RetryPolicy ONCE = RetryPolicy.NONE;
+
+    private static SagaDefinition order(Duration timeout) {
+        SagaDefinition.Builder saga = SagaDefinition.builder("orders.place")
+                .step(SagaStep.builder("reserve", "stock.reserve").map("/sku", "/input/sku")
+                        .compensateWith("stock.release", PayloadMapping.of("/reservation",
+                                "/steps/reserve/artifacts/stock.reservation/id")).build())
+                .step(SagaStep.builder("charge", "payment.charge").map("/amount", "/input/amount")
+                        .compensateWith("payment.refund", PayloadMapping.of("/receipt", "/steps/charge/artifacts/payment.receipt/id"))
+                        .build())
+                .step(SagaStep.builder("ship", "parcel.ship").map("/reservation", "/steps/reserve/artifacts/stock.reservation/id")
+                        .build());
+        return (timeout == null ? saga : saga.timeout(timeout)).build();
+    }
+
+    @TempDir
+    Path dir;
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, RetryPolicy> policies = new ConcurrentHashMap<>();
+    private final List<Kernel> kernels = new ArrayList<>();
+    private volatile SagaDefinition saga = order(null);
+    private volatile CountDownLatch block = new CountDownLatch(0);
+    private final KernelFixtures.Registry registry = new KernelFixtures.Registry()
+            .serve("orders.place", (intent, context) -> {
+                throw new AssertionError("a saga's own handler is never called");
+            })
+            .serve("stock.reserve", handler("stock.reservation", "{\"id\":\"r-%s\"}", "/sku"))
+            .serve("payment.charge", handler("payment.receipt", "{\"id\":\"p-%s\"}", "/amount"))
+            .serve("parcel.ship", handler("parcel.label", "{\"reservation\":\"%s\"}", "/reservation"))
+            .serve("stock.release", handler(null, null, "/reservation"))
+            .serve("payment.refund", handler(null, null, "/receipt"))
+            .serve("test.flaky", handler(null, null, null))
+            .serve(PlatformIntents.CANCEL, new CancelHandler());
+
+    @AfterEach
+    void close() {
+        block.countDown();
+        kernels.forEach(Kernel::close);
+    }
+
+    @Test
+    void aThreeStepSagaCompletesWithPayloadsMappedFromTheInputAndEarlierArtifacts() throws Exception {
+        Kernel kernel = start();
+        String id = kernel.submit(order("A1", 30)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPLETED, done.state(), String.valueOf(done.failure()));
+        assertEquals(List.of("stock.reserve A1", "payment.charge 30", "parcel.ship r-A1"), calls);
+        assertEquals(List.of(1, 2, 3), done.steps().stream().map(s -> s.number()).toList());
+        assertEquals(List.of("stock.reserve", "payment.charge", "parcel.ship"), done.steps().stream().map(s -> s.intentType()).toList());
+        assertTrue(done.steps().stream().allMatch(s -> s.state() == StepState.COMPLETED));
+        assertEquals(List.of(id + "/1/1", id + "/2/1", id + "/3/1"), done.artifacts().stream().map(Artifact::id).toList());
+        assertEquals("{\"reservation\":\"r-A1\"}", done.artifacts().get(2).text());
+        assertEquals(List.of("IntentAccepted", "StepStarted", "StepCompleted", "StepStarted", "StepCompleted", "StepStarted",
+                "StepCompleted", "ExecutionCompleted"), types(kernel, id));
+    }
+
+    @Test
+    void replayReRunsEveryStepOfASagaAndNamesTheStepWhoseArtifactsWouldChange() throws Exception {
+        Kernel kernel = start();
+        String id = kernel.submit(order("K1", 11)).executionId();
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(kernel, id).state());
+
+        assertTrue(kernel.replay(id).identical(), String.valueOf(kernel.replay(id)));
+        registry.serve("parcel.ship", (intent, context) -> Result.of(Artifact.of("parcel.label", Json.of("{\"v\":2}"))));
+        org.symphainy.sdk.runtime.ReplayReport changed = kernel.replay(id);
+        assertEquals(List.of(3), changed.differences().stream().map(d -> d.step()).toList(), changed.toString());
+        assertEquals("{\"v\":2}", changed.differences().get(0).replayed().text());
+    }
+
+    @Test
+    void aStepThatKeepsFailingIsRetriedThenTheCompletedStepsAreCompensatedInReverseOrder() throws Exception {
+        failuresLeft.put("parcel.ship", new AtomicInteger(100));
+        policies.put("parcel.ship", QUICK);
+        Kernel kernel = start();
+        String id = kernel.submit(order("B2", 40)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(List.of("stock.reserve B2", "payment.charge 40", "parcel.ship r-B2", "parcel.ship r-B2", "parcel.ship r-B2",
+                "payment.refund p-40", "stock.release r-B2"), calls, "three attempts, then compensation latest first");
+        assertEquals(ErrorCode.HANDLER_FAILED, done.failure().code());
+        assertTrue(done.failure().message().contains("step 'ship' failed"), done.failure().message());
+        List<String> types = types(kernel, id);
+        assertEquals(List.of("SagaFailed", "CompensationStarted", "CompensationCompleted", "CompensationStarted",
+                "CompensationCompleted", "SagaCompensated"), types.subList(types.indexOf("SagaFailed"), types.size()));
+        assertEquals(List.of("stock.reserve", "payment.charge", "parcel.ship", "payment.refund", "stock.release"),
+                done.steps().stream().map(s -> s.intentType()).toList());
+    }
+
+    @Test
+    void aCompensationThatKeepsFailingLeavesTheSagaCompensationFailedSayingWhatIsNotUndone() throws Exception {
+        failuresLeft.put("parcel.ship", new AtomicInteger(100));
+        failuresLeft.put("payment.refund", new AtomicInteger(100));
+        policies.put("parcel.ship", ONCE);
+        policies.put("payment.refund", QUICK);
+        Kernel kernel = start();
+        String id = kernel.submit(order("C3", 50)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATION_FAILED, done.state());
+        assertTrue(done.failure().message().contains("NOT undone (latest first): charge, reserve"), done.failure().message());
+        assertEquals(3, calls.stream().filter(c -> c.startsWith("payment.refund")).count(), "the compensation is retried");
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("stock.release")), "no compensation after a failed one");
+        assertEquals("SagaCompensationFailed", types(kernel, id).get(types(kernel, id).size() - 1));
+    }
+
+    @Test
+    void aRestartDuringABackoffWaitResumesWithoutRunningCompletedStepsAgain() throws Exception {
+        failuresLeft.put("parcel.ship", new AtomicInteger(1));
+        policies.put("parcel.ship", SLOW);
+        Kernel kernel = start();
+        String id = kernel.submit(order("D4", 60)).executionId();
+        awaitRecords(kernel, id, "StepFailed");
+        kernel.close();
+        kernels.remove(kernel);
+
+        Kernel restarted = start();
+        Execution done = awaitEnd(restarted, id);
+        assertEquals(ExecutionState.COMPLETED, done.state());
+        assertEquals(List.of("stock.reserve D4", "payment.charge 60", "parcel.ship r-D4", "parcel.ship r-D4"), calls);
+        assertEquals(2, done.steps().get(2).attempts());
+    }
+
+    @Test
+    void aRestartMidCompensationFinishesTheCompensation() throws Exception {
+        failuresLeft.put("parcel.ship", new AtomicInteger(100));
+        policies.put("parcel.ship", ONCE);
+        block = new CountDownLatch(1);
+        Kernel kernel = start();
+        String id = kernel.submit(order("E5", 70)).executionId();
+        awaitRecords(kernel, id, "CompensationStarted");
+        kernel.close(); // the refund is blocked: its attempt never reports
+        kernels.remove(kernel);
+        block.countDown();
+
+        Kernel restarted = start();
+        Execution done = awaitEnd(restarted, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertTrue(calls.indexOf("stock.release r-E5") > calls.lastIndexOf("payment.refund p-70"), calls.toString());
+        assertEquals(1, calls.stream().filter(c -> c.startsWith("payment.charge")).count(), "completed steps never run again");
+    }
+
+    @Test
+    void aCancelledSagaCompensatesWhatItDidAtOnceEvenDuringABackoffWait() throws Exception {
+        failuresLeft.put("parcel.ship", new AtomicInteger(100));
+        policies.put("parcel.ship", new RetryPolicy(5, Duration.ofSeconds(30), 1.0, Duration.ofSeconds(30), 0, Set.of()));
+        Kernel kernel = start();
+        String id = kernel.submit(order("F6", 80)).executionId();
+        awaitRecords(kernel, id, "StepFailed");
+
+        String cancel = kernel.submit(cancel("bob", id, "customer called")).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(ErrorCode.CANCELLED, done.failure().code());
+        assertTrue(done.failure().message().contains("cancelled by bob (execution " + cancel + "): customer called"),
+                done.failure().message());
+        assertTrue(calls.contains("payment.refund p-80") && calls.contains("stock.release r-F6"), calls.toString());
+        IntentException again = assertThrows(IntentException.class, () -> kernel.submit(cancel("bob", id, null)));
+        assertEquals(ErrorCode.NOT_CANCELLABLE, again.code());
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(kernel, cancel).state());
+    }
+
+    @Test
+    void aSingleStepExecutionIsCancelledBeforeItsNextAttempt() throws Exception {
+        failuresLeft.put("test.flaky", new AtomicInteger(100));
+        policies.put("test.flaky", new RetryPolicy(5, Duration.ofSeconds(1), 1.0, Duration.ofSeconds(1), 0, Set.of()));
+        Kernel kernel = start();
+        String id = kernel.submit(intent("test.flaky", "{}")).executionId();
+        awaitRecords(kernel, id, "StepFailed");
+
+        kernel.submit(cancel("bob", id, null));
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.FAILED, done.state());
+        assertEquals(ErrorCode.CANCELLED, done.failure().code());
+        assertEquals(1, calls.size());
+    }
+
+    @Test
+    void aStepThatOutlivesItsTimeoutFailsAndTheSagaCompensates() throws Exception {
+        saga = SagaDefinition.builder("orders.place")
+                .step(SagaStep.builder("reserve", "stock.reserve").map("/sku", "/input/sku").compensateWith("stock.release",
+                        PayloadMapping.of("/reservation", "/steps/reserve/artifacts/stock.reservation/id")).build())
+                .step(SagaStep.builder("ship", "parcel.ship").timeout(Duration.ofMillis(100))
+                        .map("/reservation", "/steps/reserve/artifacts/stock.reservation/id").build())
+                .build();
+        policies.put("parcel.ship", ONCE);
+        block = new CountDownLatch(1);
+        Kernel kernel = start();
+        String id = kernel.submit(order("G7", 1)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(ErrorCode.STEP_TIMEOUT, done.failure().code());
+        assertTrue(calls.contains("stock.release r-G7"), calls.toString());
+    }
+
+    @Test
+    void aSagaThatOutlivesItsOwnTimeoutGivesUpAndCompensates() throws Exception {
+        saga = order(Duration.ofMillis(300));
+        failuresLeft.put("parcel.ship", new AtomicInteger(100));
+        policies.put("parcel.ship", new RetryPolicy(10, Duration.ofMillis(100), 1.0, Duration.ofMillis(100), 0, Set.of()));
+        Kernel kernel = start();
+        String id = kernel.submit(order("H8", 2)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(ErrorCode.STEP_TIMEOUT, done.failure().code());
+        assertTrue(done.failure().message().contains("did not complete within its timeout"), done.failure().message());
+    }
+
+    @Test
+    void aSagaResumesByTheDefinitionItWasAcceptedWithWhateverIsDeployedLater() throws Exception {
+        failuresLeft.put("parcel.ship", new AtomicInteger(1));
+        policies.put("parcel.ship", SLOW);
+        Kernel kernel = start();
+        String id = kernel.submit(order("J9", 9)).executionId();
+        awaitRecords(kernel, id, "StepFailed");
+        kernel.close();
+        kernels.remove(kernel);
+        saga = null; // the saga's bundle is gone: the recorded definition still drives it
+
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(start(), id).state());
+    }
+
+    private Kernel start() {
+        Kernel kernel = new Kernel(dir.resolve("wal"), config(2_000, "fsync"), registry, KernelFixtures::allowing,
+                session -> Optional.empty(), type -> policies.getOrDefault(type, QUICK),
+                type -> type.equals("orders.place") ? Optional.ofNullable(saga) : Optional.empty());
+        kernels.add(kernel);
+        return kernel;
+    }
+
+    /** A handler that records its call (type and the value at {@code pointer}), fails while told to, else answers. */
+    private org.symphainy.sdk.intent.IntentHandler handler(String kind, String content, String pointer) {
+        return (Intent intent, org.symphainy.sdk.intent.RuntimeContext context) -> {
+            String value = pointer == null ? "" : valueAt(intent.payload(), pointer.substring(1));
+            calls.add((intent.type() + " " + value).trim());
+            AtomicInteger failures = failuresLeft.get(intent.type());
+            if (intent.type().equals("payment.refund") || intent.type().equals("parcel.ship")) {
+                try {
+                    if (block.getCount() > 0 && !block.await(5, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("blocked too long");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+            if (failures != null && failures.getAndDecrement() > 0) {
+                throw new IllegalStateException(intent.type() + " is down");
+            }
+            return kind == null ? Result.empty() : Result.of(Artifact.of(kind, Json.of(String.format(content, value))));
+        };
+    }
+
+    private static String valueAt(Json payload, String field) {
+        String text = payload.text();
+        int at = text.indexOf("\"" + field + "\":");
+        if (at < 0) {
+            return "?";
+        }
+        String rest = text.substring(at + field.length() + 3).trim();
+        return rest.startsWith("\"") ? rest.substring(1, rest.indexOf('"', 1)) : rest.replaceAll("[^0-9].*", "");
+    }
+
+    private static Intent order(String sku, int amount) {
+        return intent("orders.place", "{\"sku\":\"" + sku + "\",\"amount\":" + amount + "}");
+    }
+
+    private static Intent cancel(String actor, String executionId, String reason) {
+        return Intent.builder(PlatformIntents.CANCEL).tenant("acme").session("s-2").actor(actor).correlationId("c-2")
+                .payload(Json.of("{\"executionId\":\"" + executionId + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"")
+                        + "}")).build();
+    }
+
+    private static List<String> types(Kernel kernel, String executionId) {
+        return kernel.ledger().execution(executionId).stream().map(LedgerRecord::type).toList();
+    }
+
+    private static void awaitRecords(Kernel kernel, String executionId, String type) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (types(kernel, executionId).contains(type)) {
+                return;
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no " + type + " record of " + executionId + ": " + types(kernel, executionId));
+    }
+}
