@@ -84,6 +84,7 @@ public class SagaIT {
     /** The Nurse's policy for the test intents: two attempts, 50 ms apart; compensations retry by it. */
     private static final String NURSE_POLICY = "itest.*=maxAttempts:2,initialInterval:50ms,maxInterval:100ms,jitter:0";
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern STEP = Pattern.compile("\"step\":(\\d+)");
 
     @Inject
     private BundleContext context;
@@ -191,27 +192,35 @@ public class SagaIT {
     @Test
     public void cancellingARunningSagaThroughThePlatformIntentCompensatesWhatItDid() throws Exception {
         Runtime runtime = container.service(Runtime.class);
-        String id = runtime.submit(order("o-5", "{\"ship\":\"pause-3000\"}")).executionId();
-        ContainerServices.await(() -> types(id).contains("StepStarted")
-                && runtime.execution(id).map(e -> e.steps().size() == 3).orElse(false), "the ship step to start");
+        String id = runtime.submit(order("o-5", "{\"charge\":\"pause-2000\"}")).executionId();
+        awaitStep(runtime, id, 2, "the charge step to start");
 
-        Execution cancel = container.awaitEnd(runtime.submit(intent(CANCEL,
-                "{\"executionId\":\"" + id + "\",\"reason\":\"the customer changed their mind\"}")).executionId());
+        Execution cancel = container.awaitEnd(runtime.submit(cancel(id, "the customer changed their mind")).executionId());
         Execution saga = container.awaitEnd(id);
 
         assertEquals(describe(cancel), "COMPLETED", cancel.state().name());
         assertEquals(describe(saga), "COMPENSATED", saga.state().name());
-        assertTrue(describe(saga), saga.failure() != null && saga.failure().message().contains("changed their mind"));
-        assertEquals(summary(container.service(Ledger.class).execution(id)), List.of("itest.payment.refund", "itest.stock.release"),
-                compensations(container.service(Ledger.class).execution(id), "CompensationCompleted"));
-        String second;
-        try {
-            second = container.awaitEnd(runtime.submit(intent(CANCEL, "{\"executionId\":\"" + id
-                    + "\",\"reason\":\"again\"}")).executionId()).state().name();
-        } catch (IntentException e) {
-            second = e.code().name();
-        }
-        assertFalse("an ended saga cannot be cancelled again: " + second, "COMPLETED".equals(second));
+        assertEquals(describe(saga), "CANCELLED", saga.failure().code().name());
+        assertTrue(describe(saga), saga.failure().message().contains("changed their mind"));
+        List<LedgerRecord> records = container.service(Ledger.class).execution(id);
+        assertEquals("ship never ran: " + summary(records), 2, count(typesOf(records), "StepCompleted"));
+        assertEquals(summary(records), List.of("itest.payment.refund", "itest.stock.release"),
+                compensations(records, "CompensationCompleted"));
+        assertFalse("an ended saga cannot be cancelled again", "COMPLETED".equals(outcome(runtime, cancel(id, "again"))));
+    }
+
+    @Test
+    public void aCancellationAcknowledgedWhileTheLastStepRunsIsNotLost() throws Exception {
+        Runtime runtime = container.service(Runtime.class);
+        String id = runtime.submit(order("o-9", "{\"ship\":\"pause-2000\"}")).executionId();
+        awaitStep(runtime, id, 3, "the ship step to start");
+
+        String cancel = outcome(runtime, cancel(id, "too late?"));
+        Execution saga = container.awaitEnd(id);
+
+        assertTrue("the cancellation was acknowledged as " + cancel + ", yet the saga ended " + describe(saga)
+                + ": refuse it (NOT_CANCELLABLE) or compensate once the step ends",
+                !"COMPLETED".equals(cancel) || "COMPENSATED".equals(saga.state().name()));
     }
 
     @Test
@@ -238,6 +247,25 @@ public class SagaIT {
     }
 
     @Test
+    public void aSagaNeedsNoHandlerOfItsOwn() throws Exception {
+        Bundle express = context.installBundle("itest-express-saga", Files.newInputStream(sagaJar("org.symphainy.itest.saga.express",
+                "itest.order.express", "{\"steps\": [{\"name\": \"reserve\", \"intent\": \"itest.stock.reserve\", "
+                        + "\"payload\": {\"/order\": \"/input/order\", \"/sku\": \"/input/sku\", \"/behaviour\": \"/input/behaviour\"}}]}")));
+        try {
+            express.start();
+            Sagas sagas = container.service(Sagas.class);
+            ContainerServices.await(() -> sagas.definition("itest.order.express").isPresent(),
+                    "the Conductor to accept itest.order.express");
+
+            Execution saga = run(intent("itest.order.express", "{\"order\":\"o-10\",\"sku\":\"sku-1\",\"behaviour\":{}}"));
+
+            assertEquals(describe(saga), "COMPLETED", saga.state().name());
+        } finally {
+            express.uninstall();
+        }
+    }
+
+    @Test
     public void theNurseReportsTheSagaIntentReadyWithItsCompletedAndCompensatedExecutions() throws Exception {
         run(order("o-6", "{}"));
         run(order("o-7", "{\"ship\":\"fail-always\"}"));
@@ -260,12 +288,15 @@ public class SagaIT {
     @Test
     public void theAdminConsolesBulkReplayReplaysCompletedSagasIdentically() throws Exception {
         run(order("o-8", "{\"charge\":\"fail-1\"}"));
+        configureTheRestWhiteboard();
         String key = Files.readString(Path.of(context.getProperty("symphainy.data"), "admin.key")).trim();
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        HttpRequest replay = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + context.getProperty("org.osgi.service.http.port") + "/admin/v1/replay"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + SAGA + "\",\"limit\":50}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + SAGA + "\",\"limit\":50}")).build();
+        HttpClient http = HttpClient.newHttpClient();
+        ContainerServices.await(() -> send(http, replay).statusCode() != 404, "the admin API to be served");
+        HttpResponse<String> answer = send(http, replay);
 
         assertEquals(answer.body(), 200, answer.statusCode());
         Matcher replayed = Pattern.compile("\"replayed\":(\\d+),\"identical\":(\\d+),\"changed\":0,\"failed\":0")
@@ -278,6 +309,24 @@ public class SagaIT {
     /** Submits {@code intent} and waits for its execution to end. */
     private Execution run(Intent intent) throws InterruptedException {
         return container.awaitEnd(container.service(Runtime.class).submit(intent).executionId());
+    }
+
+    /** Waits until step {@code number} of saga {@code id} has started. */
+    private static void awaitStep(Runtime runtime, String id, int number, String what) throws InterruptedException {
+        ContainerServices.await(() -> runtime.execution(id).map(e -> e.steps().size() >= number).orElse(false), what);
+    }
+
+    private static Intent cancel(String executionId, String reason) {
+        return intent(CANCEL, "{\"executionId\":\"" + executionId + "\",\"reason\":\"" + reason + "\"}");
+    }
+
+    /** The end state of the execution {@code intent} starts, or the code it was refused with. */
+    private String outcome(Runtime runtime, Intent intent) throws InterruptedException {
+        try {
+            return container.awaitEnd(runtime.submit(intent).executionId()).state().name();
+        } catch (IntentException e) {
+            return e.code().name();
+        }
     }
 
     private static Intent order(String order, String behaviour) {
@@ -313,13 +362,18 @@ public class SagaIT {
         return records.stream().map(LedgerRecord::type).collect(Collectors.toList());
     }
 
-    /** The compensation intents named by the records of {@code type}, in WAL order. */
+    /** The compensation intents of the records of {@code type}, in WAL order, by their step (1 reserve, 2 charge). */
     private static List<String> compensations(List<LedgerRecord> records, String type) {
         List<String> intents = new ArrayList<>();
         for (LedgerRecord record : records) {
             if (record.type().equals(type)) {
-                intents.add(record.json().contains("itest.payment.refund") ? "itest.payment.refund"
-                        : record.json().contains("itest.stock.release") ? "itest.stock.release" : record.json());
+                Matcher step = STEP.matcher(record.json());
+                assertTrue(record.json(), step.find());
+                intents.add(switch (step.group(1)) {
+                    case "1" -> "itest.stock.release";
+                    case "2" -> "itest.payment.refund";
+                    default -> "step " + step.group(1) + " has no compensation: " + record.json();
+                });
             }
         }
         return intents;
@@ -339,23 +393,49 @@ public class SagaIT {
 
     /** A bundle whose saga's second step names an intent no bundle provides. */
     private Path brokenSagaJar() throws IOException {
+        return sagaJar("org.symphainy.itest.saga.broken", "itest.order.teleport", "{\"steps\": [{\"name\": \"reserve\", "
+                + "\"intent\": \"itest.stock.reserve\", \"payload\": {\"/order\": \"/input/order\"}},"
+                + " {\"name\": \"beam\", \"intent\": \"itest.transporter.beam\", \"payload\": {\"/to\": \"/input/to\"}}]}");
+    }
+
+    /** A bundle {@code symbolicName} that declares the saga {@code intentType} by {@code definition}, and no handler. */
+    private Path sagaJar(String symbolicName, String intentType, String definition) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.symphainy.itest.saga.broken");
+        main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Provide-Capability", "symphainy.intent;symphainy.intent=\"itest.order.teleport\";"
-                + "version:Version=\"1.0.0\";saga=\"sagas/teleport.json\"");
-        Path jar = Files.createTempFile(Distribution.home().resolveSibling("pax-exam"), "broken-saga-", ".jar");
+        main.putValue("Provide-Capability", "symphainy.intent;symphainy.intent=\"" + intentType + "\";"
+                + "version:Version=\"1.0.0\";saga=\"sagas/saga.json\"");
+        Path jar = Files.createTempFile(Distribution.home().resolveSibling("pax-exam"), symbolicName + "-", ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
-            zip.putNextEntry(new JarEntry("sagas/teleport.json"));
-            zip.write(("{\"steps\": [{\"name\": \"reserve\", \"intent\": \"itest.stock.reserve\", \"payload\": {\"/order\": \"/input/order\"}},"
-                    + " {\"name\": \"beam\", \"intent\": \"itest.transporter.beam\", \"payload\": {\"/to\": \"/input/to\"}}]}")
-                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new JarEntry("sagas/saga.json"));
+            zip.write(definition.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         return jar;
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The REST whiteboard at the root of the HTTP server, as the distribution's etc/ configures it. */
+    private void configureTheRestWhiteboard() throws Exception {
+        org.osgi.service.cm.Configuration whiteboard = container.service(ConfigurationAdmin.class)
+                .getConfiguration("JakartarsServletWhiteboardRuntimeComponent", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("jersey.context.path", "/");
+        properties.put("jersey.jakartars.whiteboard.name", "Symphainy REST");
+        whiteboard.update(properties);
     }
 
     /** Compensations retry by the Nurse's policy of their intent type: short waits for the test intents. */

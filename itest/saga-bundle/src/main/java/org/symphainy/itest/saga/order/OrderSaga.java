@@ -1,16 +1,14 @@
 package org.symphainy.itest.saga.order;
 
-import org.symphainy.sdk.intent.ProvidesIntent;
 import org.symphainy.sdk.intent.RequiresIntent;
 
 /**
  * The saga {@code itest.order.place}: reserve stock, charge the amount, ship; a failed step compensates the charge
- * (refund) and the reservation (release), in that order. The definition is the resource {@code sagas/itest.order.place.json};
- * the steps' intents come from another bundle, which the framework requires before this one resolves. No code runs
- * here: the Runtime runs the saga, the Conductor checked it when this bundle was deployed.
+ * (refund) and the reservation (release), in that order. The definition is the resource
+ * {@code sagas/itest.order.place.json}, declared on {@link OrderSagaHandler}; the steps' intents come from another
+ * bundle, which the framework requires before this one resolves. The Runtime runs the saga; the Conductor checked it
+ * when this bundle was deployed.
  */
-@ProvidesIntent(value = OrderSaga.TYPE, version = "1.0.0", schema = "schemas/itest.order.place.json",
-        saga = "sagas/itest.order.place.json")
 @RequiresIntent("itest.stock.reserve")
 @RequiresIntent("itest.stock.release")
 @RequiresIntent("itest.payment.charge")
