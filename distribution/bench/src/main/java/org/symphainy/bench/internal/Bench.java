@@ -129,12 +129,15 @@ final class Bench {
     private void sagas() throws InterruptedException {
         Runtime runtime = kernel.use("fsync", directory.resolve("wal-saga"));
         EchoIntents sagas = new EchoIntents(identity, ThreeStepSaga.TYPE, SAGA_INPUT);
-        String unable = SagaProbe.unable(runtime, sagas.next());
-        if (unable != null) {
-            figures.note("saga3: skipped, %s", unable);
+        SagaProbe.Probe probe = SagaProbe.probe(runtime, sagas.next());
+        if (probe.unable() != null) {
+            figures.note("saga3: skipped, %s", probe.unable());
             return;
         }
+        figures.note("saga3: %s, 3 steps; one saga's WAL records: %s", ThreeStepSaga.TYPE,
+                SagaProbe.records(ledger(), probe.executionId()));
         Throughput throughput = throughput(runtime, "saga3 fsync", sagas);
+        SagaProbe.requireAllCompleted(runtime);
         figures.figure("saga3_per_s", throughput.completed(), 0, Figures.atLeast(throughput.completed(), 3_000) + "; "
                 + String.format(java.util.Locale.ROOT, "%.0f submissions acknowledged per second; ", throughput.accepted())
                 + throughput.remark());
@@ -142,8 +145,16 @@ final class Bench {
                 + "time until the saga COMPLETED", SAGA_OFFERED_PER_SECOND, options.seconds());
         OpenLoop.Latencies latencies = new OpenLoop(runtime, sagas).run(SAGA_OFFERED_PER_SECOND, options.duration(), PATIENCE);
         Percentiles ended = new Percentiles(latencies.ended());
+        SagaProbe.requireAllCompleted(runtime);
         figures.figure("saga3_p50_ms", ended.millis(50), 2, Figures.below(ended.millis(50), 5));
         figures.figure("saga3_p99_ms", ended.millis(99), 2, ended.count() + " sagas");
+    }
+
+    /** The Ledger service, or null if none is registered. */
+    private org.symphainy.sdk.ledger.Ledger ledger() {
+        org.osgi.framework.ServiceReference<org.symphainy.sdk.ledger.Ledger> reference =
+                context.getServiceReference(org.symphainy.sdk.ledger.Ledger.class);
+        return reference == null ? null : context.getService(reference);
     }
 
     /** Waits until the City Manager decides by the scenario's policy (it reads its policy file every few seconds). */
