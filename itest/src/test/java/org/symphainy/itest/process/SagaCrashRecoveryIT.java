@@ -35,6 +35,9 @@ class SagaCrashRecoveryIT {
     private static final Duration LOAD_PATIENCE = Duration.ofMinutes(3);
     private static final Duration CHECK_PATIENCE = Duration.ofSeconds(SagaCrashBundles.CHECK_PATIENCE_SECONDS + 120);
     private static final int KILLED_BY_SIGKILL = 128 + 9;
+    /** The kernel's recovery line: how many executions it resumes. */
+    private static final java.util.regex.Pattern RECOVERED =
+            java.util.regex.Pattern.compile("runtime ready: \\d+ executions from \\d+ WAL records in \\d+ ms; (\\d+) to resume");
 
     @TempDir
     Path work;
@@ -68,7 +71,10 @@ class SagaCrashRecoveryIT {
 
         String checkOpts = "-D" + SagaCrashBundles.CHECK_ACKS + "=" + acks + " -D" + SagaCrashBundles.RESULT + "=" + result;
         try (ContainerProcess second = ContainerProcess.start(home, data, javaOpts(checkOpts))) {
+            java.util.regex.Matcher recovered = second.await(RECOVERED.pattern());
             second.awaitReady();
+            assertTrue(Long.parseLong(recovered.group(1)) > 0, "no saga was unfinished at the kill, so none was resumed: "
+                    + recovered.group());
             second.deploy(check, "saga-crash-check.jar");
             Map<String, String> found = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
@@ -84,7 +90,8 @@ class SagaCrashRecoveryIT {
             assertEquals(0, count(found, "wrongOrder"), "compensations not in reverse order: " + details);
             assertEquals(acknowledged, count(found, "completed") + count(found, "compensated"), details);
             assertTrue(count(found, "compensated") > 0 && count(found, "retried") > 0, details);
-            System.out.println("saga crash recovery: " + acknowledged + " sagas acknowledged before SIGKILL; " + found);
+            System.out.println("saga crash recovery: " + acknowledged + " sagas acknowledged before SIGKILL; "
+                    + recovered.group() + "; " + found);
             assertEquals(0, second.terminate(), second.output());
         }
     }
