@@ -146,6 +146,17 @@ public class SagaIT {
     }
 
     @Test
+    public void eachStepDrawsRandomNumbersOfItsOwn() throws Exception {
+        Execution saga = run(order("o-12", "{}"));
+
+        String reservation = id(artifact(saga, "itest.reservation")).substring(2);
+        String charge = id(artifact(saga, "itest.charge")).substring(2);
+        assertFalse("reserve and charge drew the same first number (" + reservation + ") from RuntimeContext.random(): "
+                + "every step's recorded seed is the saga's; mix the step number into each step's seed",
+                reservation.equals(charge));
+    }
+
+    @Test
     public void aStepThatFailsTwiceIsRetriedByItsOwnPolicyAndTheSagaCompletes() throws Exception {
         Execution saga = run(order("o-2", "{\"charge\":\"fail-2\"}"));
 
@@ -171,6 +182,21 @@ public class SagaIT {
         assertEquals("refund (charge) first, then release (reserve): " + summary(records),
                 List.of("itest.payment.refund", "itest.stock.release"), compensations(records, "CompensationCompleted"));
         assertFalse(summary(records), typesOf(records).contains("CompensationFailed"));
+    }
+
+    @Test
+    public void aStepReturningAnUndeclaredArtifactKindFailsClearlyWithoutRetryAndTheSagaCompensates() throws Exception {
+        Execution saga = run(order("o-11", "{\"charge\":\"undeclared-kind\"}"));
+
+        assertEquals(describe(saga), "COMPENSATED", saga.state().name());
+        assertEquals(describe(saga), ErrorCode.ARTIFACT_REJECTED, saga.failure().code());
+        assertTrue("the failure names the step and the kind: " + saga.failure().message(),
+                saga.failure().message().contains("charge") && saga.failure().message().contains("itest.undeclared"));
+        List<LedgerRecord> records = container.service(Ledger.class).execution(saga.id());
+        assertEquals("not retried: the same input gives the same artifacts: " + summary(records), 1,
+                count(typesOf(records), "StepFailed"));
+        assertEquals("only reserve completed, so only it is compensated: " + summary(records),
+                List.of("itest.stock.release"), compensations(records, "CompensationCompleted"));
     }
 
     @Test
