@@ -56,7 +56,9 @@ public @interface ProvidesIntent {
      * The saga this intent runs, as the path of its definition resource inside the bundle, such as
      * {@code sagas/orders.place.json} (format: {@code org.symphainy.sdk.saga}); bnd writes it into the capability as
      * the {@code saga} attribute, and the Conductor checks the definition against the deployed intents. Empty: the
-     * intent is not a saga.
+     * intent is not a saga. A saga intent is governed and acknowledged like any intent, then the Runtime runs its
+     * steps (each its own intent's handler) by the definition it recorded with the acceptance; the annotated handler
+     * itself is never called for it.
      */
     @Attribute(IntentNamespace.SAGA_ATTRIBUTE)
     String saga() default "";

@@ -10,13 +10,19 @@
  * step that is not earlier — the only way an ordered saga can form a cycle —, an artifact kind the source step does
  * not declare, duplicate names) and refuses it with the step and the problem named.
  * <p>
- * <b>Running.</b> Submitting the saga intent creates one parent execution, governed once. Each step runs as a step of
- * that parent (an intent governed through the pipeline with the parent's recorded principal), with the existing
- * StepStarted / StepCompleted / StepFailed records carrying the step number; compensations get their own records
- * (CompensationStarted / Completed / Failed, new RecordType codes, only added). The parent's state is a pure function
- * of its records — {@link org.symphainy.runtime.internal.kernel.saga.SagaProgress} — so recovery re-reads them and
- * asks {@link org.symphainy.runtime.internal.kernel.saga.SagaProgress#next() what comes next}: the next attempt of a
- * step (after its durable backoff), the next compensation in reverse order of the completed steps, or the end.
+ * <b>Running.</b> Submitting the saga intent creates one parent execution, governed once; its IntentAccepted records
+ * the definition in force (so the saga resumes and replays by it whatever is deployed later). The kernel's
+ * {@code SagaRunner} then runs each step as a handler call of the step's intent with the payload its mappings build,
+ * recorded as the parent's StepStarted (naming the step's handler) / StepCompleted / StepFailed records with the step
+ * number, then SagaFailed, CompensationStarted / Completed / Failed and SagaCompensated / SagaCompensationFailed (or
+ * ExecutionCompleted). Records are appended without waiting and applied once durable, in order: handlers have no side
+ * effects, so a crash loses at most steps that run again. The parent's state is a pure function of its records —
+ * {@link org.symphainy.runtime.internal.kernel.saga.SagaProgress} — so recovery re-reads them and asks
+ * {@link org.symphainy.runtime.internal.kernel.saga.SagaProgress#next() what comes next}: the next attempt of a
+ * step (after its durable backoff), the next compensation in reverse order of the completed steps, or the end. A
+ * {@code platform.execution.cancel} intent records CancelRequested on the parent; the saga gives up before its next
+ * step (at once during a backoff wait) and compensates. Steps are not governed one by one: the saga's own decision
+ * covers the steps its checked definition names.
  * <p>
  * <b>States.</b> A step that exhausts its retries (or its timeout) moves the saga to COMPENSATING; when every
  * compensation completed it is COMPENSATED, when one exhausted its retries it stays COMPENSATION_FAILED with each
