@@ -273,25 +273,6 @@ public class SagaIT {
     }
 
     @Test
-    public void aSagaNeedsNoHandlerOfItsOwn() throws Exception {
-        Bundle express = context.installBundle("itest-express-saga", Files.newInputStream(sagaJar("org.symphainy.itest.saga.express",
-                "itest.order.express", "{\"steps\": [{\"name\": \"reserve\", \"intent\": \"itest.stock.reserve\", "
-                        + "\"payload\": {\"/order\": \"/input/order\", \"/sku\": \"/input/sku\", \"/behaviour\": \"/input/behaviour\"}}]}")));
-        try {
-            express.start();
-            Sagas sagas = container.service(Sagas.class);
-            ContainerServices.await(() -> sagas.definition("itest.order.express").isPresent(),
-                    "the Conductor to accept itest.order.express");
-
-            Execution saga = run(intent("itest.order.express", "{\"order\":\"o-10\",\"sku\":\"sku-1\",\"behaviour\":{}}"));
-
-            assertEquals(describe(saga), "COMPLETED", saga.state().name());
-        } finally {
-            express.uninstall();
-        }
-    }
-
-    @Test
     public void theNurseReportsTheSagaIntentReadyWithItsCompletedAndCompensatedExecutions() throws Exception {
         run(order("o-6", "{}"));
         run(order("o-7", "{\"ship\":\"fail-always\"}"));

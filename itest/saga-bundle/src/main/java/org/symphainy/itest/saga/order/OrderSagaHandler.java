@@ -8,11 +8,9 @@ import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.intent.RuntimeContext;
 
 /**
- * Declares the saga {@code itest.order.place} and stands in as the handler of its own intent type, which the Runtime
- * never calls (it runs the saga's steps). The kernel resolves a saga's intent type through the Curator like any other,
- * so without an admitted handler a saga is refused as UNKNOWN_INTENT; {@code SagaIT} pins that gap with a saga
- * declared without one ({@code aSagaNeedsNoHandlerOfItsOwn}). Once that passes, this class goes and
- * {@code @ProvidesIntent} moves to {@link OrderSaga}.
+ * Declares the saga {@code itest.order.place}: {@code @ProvidesIntent(saga = ...)} goes on an {@link IntentHandler}
+ * component, so the Curator admits the saga's intent type like any other; the Runtime runs the saga's steps by its
+ * recorded definition and never calls this handler.
  */
 @ProvidesIntent(value = OrderSaga.TYPE, version = "1.0.0", schema = "schemas/itest.order.place.json",
         saga = "sagas/itest.order.place.json")
