@@ -8,7 +8,8 @@ import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.intent.RuntimeContext;
 
 /** {@code itest.payment.charge}: charges an order's amount against its reservation; artifact {@code itest.charge}. */
-@ProvidesIntent(value = "itest.payment.charge", version = "1.0.0", schema = "schemas/itest.payment.charge.json", artifacts = "itest.charge")
+@ProvidesIntent(value = "itest.payment.charge", version = "1.0.0", schema = "schemas/itest.payment.charge.json",
+        artifacts = "itest.charge")
 @Component(service = IntentHandler.class)
 public final class ChargeHandler implements IntentHandler {
 

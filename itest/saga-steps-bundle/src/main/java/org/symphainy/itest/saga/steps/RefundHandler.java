@@ -8,7 +8,8 @@ import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.intent.RuntimeContext;
 
 /** {@code itest.payment.refund}: refunds a charge (the compensation of {@code itest.payment.charge}). */
-@ProvidesIntent(value = "itest.payment.refund", version = "1.0.0", schema = "schemas/itest.payment.refund.json", artifacts = "itest.refund")
+@ProvidesIntent(value = "itest.payment.refund", version = "1.0.0", schema = "schemas/itest.payment.refund.json",
+        artifacts = "itest.refund")
 @Component(service = IntentHandler.class)
 public final class RefundHandler implements IntentHandler {
 

@@ -8,7 +8,8 @@ import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.intent.RuntimeContext;
 
 /** {@code itest.stock.release}: releases a reservation (the compensation of {@code itest.stock.reserve}). */
-@ProvidesIntent(value = "itest.stock.release", version = "1.0.0", schema = "schemas/itest.stock.release.json", artifacts = "itest.release")
+@ProvidesIntent(value = "itest.stock.release", version = "1.0.0", schema = "schemas/itest.stock.release.json",
+        artifacts = "itest.release")
 @Component(service = IntentHandler.class)
 public final class ReleaseHandler implements IntentHandler {
 

@@ -8,7 +8,8 @@ import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.intent.RuntimeContext;
 
 /** {@code itest.stock.reserve}: reserves stock of a SKU for an order; artifact {@code itest.reservation}. */
-@ProvidesIntent(value = "itest.stock.reserve", version = "1.0.0", schema = "schemas/itest.stock.reserve.json", artifacts = "itest.reservation")
+@ProvidesIntent(value = "itest.stock.reserve", version = "1.0.0", schema = "schemas/itest.stock.reserve.json",
+        artifacts = "itest.reservation")
 @Component(service = IntentHandler.class)
 public final class ReserveHandler implements IntentHandler {
 

@@ -8,7 +8,8 @@ import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.intent.RuntimeContext;
 
 /** {@code itest.shipping.ship}: ships a reserved and charged order; artifact {@code itest.shipment}. */
-@ProvidesIntent(value = "itest.shipping.ship", version = "1.0.0", schema = "schemas/itest.shipping.ship.json", artifacts = "itest.shipment")
+@ProvidesIntent(value = "itest.shipping.ship", version = "1.0.0", schema = "schemas/itest.shipping.ship.json",
+        artifacts = "itest.shipment")
 @Component(service = IntentHandler.class)
 public final class ShipHandler implements IntentHandler {
 
