@@ -29,7 +29,8 @@ class BenchIT {
             "recovery_1m_records_s", "heap_bytes_per_execution", "replay_records_per_s");
     private static final List<String> FSYNC_FIGURES = List.of("durable_intents_per_s", "durable_completed_per_s",
             "durable_submit_p50_ms", "durable_submit_p99_ms", "durable_complete_p50_ms", "durable_complete_p99_ms",
-            "governance_p50_us", "governance_p99_us", "governed_vs_bare_throughput_ratio");
+            "governance_p50_us", "governance_p99_us", "governed_vs_bare_throughput_ratio", "saga3_per_s", "saga3_p50_ms",
+            "saga3_p99_ms");
     private static final Pattern FIGURE = Pattern.compile("^([a-z0-9_]+): (\\d+(?:\\.\\d+)?)(?: \\(.+\\))?$");
     /** Bounds a hung bench, not a performance check: filling the million-record WAL takes most of the run. */
     private static final Duration PATIENCE = Duration.ofMinutes(10);

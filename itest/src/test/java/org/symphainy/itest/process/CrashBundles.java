@@ -64,7 +64,7 @@ final class CrashBundles {
     }
 
     /** The SDK bundle of the distribution, in {@code system/15/}. */
-    private static Path sdkJar(Path dist) throws IOException {
+    static Path sdkJar(Path dist) throws IOException {
         try (Stream<Path> jars = Files.list(dist.resolve("system/15"))) {
             return jars.filter(jar -> jar.getFileName().toString().contains("sdk")).findFirst()
                     .orElseThrow(() -> new IOException("no SDK bundle in " + dist.resolve("system/15")));
@@ -104,7 +104,7 @@ final class CrashBundles {
             }
             """;
 
-    private static final String STAND_IN_ROLES = """
+    static final String STAND_IN_ROLES = """
             package @PACKAGE@;
 
             import java.util.Hashtable;

@@ -28,6 +28,11 @@ final class Bench {
 
     /** The offered load of the latency scenario, in intents per second. */
     static final int OFFERED_PER_SECOND = 2_000;
+    /** The offered load of the saga latency scenario, in sagas per second (a third of the throughput target). */
+    static final int SAGA_OFFERED_PER_SECOND = 1_000;
+    /** The saga scenario's input: what its steps' payloads are mapped from. */
+    static final org.symphainy.sdk.intent.Json SAGA_INPUT =
+            org.symphainy.sdk.intent.Json.of("{\"order\":\"bench-order\",\"amount\":125.5}");
     /** The WAL records of one platform.echo execution: IntentAccepted, StepStarted, StepCompleted, ExecutionCompleted. */
     static final int RECORDS_PER_EXECUTION = 4;
     static final long RECOVERY_RECORDS = 1_000_000;
@@ -61,6 +66,7 @@ final class Bench {
         if (options.mode().fsync()) {
             durable();
             governance();
+            sagas();
         }
         if (options.mode().async()) {
             async();
@@ -113,6 +119,42 @@ final class Bench {
         }
         figures.figure("governed_vs_bare_throughput_ratio", governed.accepted() / bare.accepted(), 2, String.format(
                 java.util.Locale.ROOT, "%.0f governed / %.0f bare intents per second", governed.accepted(), bare.accepted()));
+    }
+
+    /**
+     * The saga scenario: {@code bench.saga.three}, three steps each mapping the previous step's artifact, durable (its
+     * own fsync WAL). Closed-loop sagas completed per second, then the latency from each submission's scheduled time
+     * until the saga COMPLETED at a fixed offered load. Skipped, saying why, when the Runtime does not run the saga.
+     */
+    private void sagas() throws InterruptedException {
+        Runtime runtime = kernel.use("fsync", directory.resolve("wal-saga"));
+        EchoIntents sagas = new EchoIntents(identity, ThreeStepSaga.TYPE, SAGA_INPUT);
+        SagaProbe.Probe probe = SagaProbe.probe(runtime, sagas.next());
+        if (probe.unable() != null) {
+            figures.note("saga3: skipped, %s", probe.unable());
+            return;
+        }
+        figures.note("saga3: %s, 3 steps; one saga's WAL records: %s", ThreeStepSaga.TYPE,
+                SagaProbe.records(ledger(), probe.executionId()));
+        Throughput throughput = throughput(runtime, "saga3 fsync", sagas);
+        SagaProbe.requireAllCompleted(runtime);
+        figures.figure("saga3_per_s", throughput.completed(), 0, Figures.atLeast(throughput.completed(), 3_000) + "; "
+                + String.format(java.util.Locale.ROOT, "%.0f submissions acknowledged per second; ", throughput.accepted())
+                + throughput.remark());
+        figures.note("saga3 fsync: %d sagas/s offered for %d s (open loop); latency from each submission's scheduled "
+                + "time until the saga COMPLETED", SAGA_OFFERED_PER_SECOND, options.seconds());
+        OpenLoop.Latencies latencies = new OpenLoop(runtime, sagas).run(SAGA_OFFERED_PER_SECOND, options.duration(), PATIENCE);
+        Percentiles ended = new Percentiles(latencies.ended());
+        SagaProbe.requireAllCompleted(runtime);
+        figures.figure("saga3_p50_ms", ended.millis(50), 2, Figures.below(ended.millis(50), 5));
+        figures.figure("saga3_p99_ms", ended.millis(99), 2, ended.count() + " sagas");
+    }
+
+    /** The Ledger service, or null if none is registered. */
+    private org.symphainy.sdk.ledger.Ledger ledger() {
+        org.osgi.framework.ServiceReference<org.symphainy.sdk.ledger.Ledger> reference =
+                context.getServiceReference(org.symphainy.sdk.ledger.Ledger.class);
+        return reference == null ? null : context.getService(reference);
     }
 
     /** Waits until the City Manager decides by the scenario's policy (it reads its policy file every few seconds). */

@@ -9,12 +9,13 @@ import java.nio.file.StandardCopyOption;
  * The policy of the governance scenario: a thousand rules for the City Manager, written to its policy file in the
  * bench's temporary data directory (the container's own data is not touched). Ten rules about {@code bench.*} come
  * first and do not match (their conditions are false, so each is evaluated), then the one that allows, then the
- * bootstrap administrator's platform rule, then 987 rules about other intent types.
+ * bootstrap administrator's platform rule, the saga scenario's rule, then 987 rules about other intent types.
  */
 final class BenchPolicy {
 
     static final int RULES = 1_000;
     static final String ALLOWING_RULE = "bench-orders";
+    static final String SAGA_RULE = "bench-sagas";
 
     private BenchPolicy() {
     }
@@ -30,7 +31,9 @@ final class BenchPolicy {
                 "administrators may place bench orders"));
         json.append(rule("admins", "allow", "platform.*", "system", "'admin' in principal.roles",
                 "the bootstrap administrator's platform intents"));
-        for (int i = 0; i < RULES - 12; i++) {
+        json.append(rule(SAGA_RULE, "allow", "bench.saga.*", "system", "'admin' in principal.roles",
+                "administrators may run the bench's sagas and their steps"));
+        for (int i = 0; i < RULES - 13; i++) {
             json.append(rule("dept-" + i, i % 3 == 0 ? "deny" : "allow", "dept" + i + ".op" + (i % 7) + (i % 2 == 0 ? "" : ".*"),
                     i % 5 == 0 ? "*" : "tenant" + (i % 40), "'role" + (i % 13) + "' in principal.roles", "rule " + i));
         }
