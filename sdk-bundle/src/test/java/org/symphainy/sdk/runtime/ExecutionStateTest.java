@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.symphainy.sdk.runtime.ExecutionState.ACCEPTED;
+import static org.symphainy.sdk.runtime.ExecutionState.COMPENSATED;
+import static org.symphainy.sdk.runtime.ExecutionState.COMPENSATING;
+import static org.symphainy.sdk.runtime.ExecutionState.COMPENSATION_FAILED;
 import static org.symphainy.sdk.runtime.ExecutionState.COMPLETED;
 import static org.symphainy.sdk.runtime.ExecutionState.FAILED;
 import static org.symphainy.sdk.runtime.ExecutionState.RUNNING;
@@ -25,10 +28,14 @@ class ExecutionStateTest {
 
     @Test
     void movesOnlyForwardAlongTheLifecycle() {
-        assertEquals(EnumSet.of(RUNNING, FAILED), successors(ACCEPTED));
-        assertEquals(EnumSet.of(COMPLETED, FAILED), successors(RUNNING));
-        assertEquals(EnumSet.noneOf(ExecutionState.class), successors(COMPLETED));
-        assertEquals(EnumSet.noneOf(ExecutionState.class), successors(FAILED));
+        assertEquals(EnumSet.of(RUNNING, FAILED, COMPENSATING), successors(ACCEPTED));
+        assertEquals(EnumSet.of(COMPLETED, FAILED, COMPENSATING), successors(RUNNING));
+        assertEquals(EnumSet.of(COMPENSATED, COMPENSATION_FAILED), successors(COMPENSATING));
+        for (ExecutionState end : EnumSet.of(COMPLETED, FAILED, COMPENSATED, COMPENSATION_FAILED)) {
+            assertTrue(end.isTerminal(), end.name());
+            assertEquals(EnumSet.noneOf(ExecutionState.class), successors(end), end.name());
+        }
+        assertFalse(COMPENSATING.isTerminal());
     }
 
     @Test

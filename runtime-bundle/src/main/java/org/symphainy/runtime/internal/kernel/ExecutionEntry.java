@@ -331,7 +331,8 @@ final class ExecutionEntry {
         int number = stepNumber;
         List<String> artifactIds = compensation ? List.of()
                 : IntStream.rangeClosed(1, artifactCount).mapToObj(i -> artifactId(number, i)).toList();
-        return new Step(stepNumber, stepHandler.intentType(), stepHandler, stepState, attempts, context(recordedStep, attempts),
+        return new Step(stepNumber, stepHandler.intentType(), stepHandler, stepState, attempts,
+                context(recordedStep, attempts, compensation),
                 stepStartedAt, stepEndedAt, artifactIds, stepFailure);
     }
 
@@ -342,7 +343,29 @@ final class ExecutionEntry {
 
     /** The recorded context of an attempt of step {@code step} (a saga's steps share the execution's clock and seed). */
     RecordedContext context(int step, int attempt) {
-        return new RecordedContext(id, Math.max(STEP, step), tenant, actor, Math.max(1, attempt), acceptedAt, seed, List.of());
+        return context(step, attempt, false);
+    }
+
+    /**
+     * The recorded context of an attempt of step {@code step}, or of its compensation: the execution's clock, and a
+     * seed of the step's own derived from the execution's (the first step's is the execution's), so a saga's steps do
+     * not draw the same numbers and every replay draws what the recorded run drew.
+     */
+    RecordedContext context(int step, int attempt, boolean compensation) {
+        int number = Math.max(STEP, step);
+        return new RecordedContext(id, number, tenant, actor, Math.max(1, attempt), acceptedAt, seedOf(number, compensation),
+                List.of());
+    }
+
+    /** The seed of step {@code step} (of its compensation if {@code compensation}): SplitMix64 of the execution's. */
+    long seedOf(int step, boolean compensation) {
+        if (step == STEP && !compensation) {
+            return seed;
+        }
+        long z = seed + 0x9E3779B97F4A7C15L * (compensation ? -step : step);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** The step's artifacts as recorded: ids and provenance given by the runtime, contents from {@code completed}. */

@@ -301,7 +301,7 @@ final class SagaRunner {
         }
         Result result;
         try {
-            result = handler.get().handler().handle(intent, new KernelContext(run.entry.context(index + 1, attempt)));
+            result = handler.get().handler().handle(intent, new KernelContext(run.entry.context(index + 1, attempt, undo)));
         } catch (Exception | LinkageError e) {
             if (!settle(settled, watchdog)) {
                 return true;
