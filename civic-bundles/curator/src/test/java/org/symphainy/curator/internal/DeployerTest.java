@@ -60,7 +60,7 @@ class DeployerTest {
     static final class PlaceV1 implements IntentHandler {
         @Override
         public Result handle(Intent intent, RuntimeContext context) {
-            return Result.of(List.of());
+            return Result.of();
         }
     }
 
@@ -69,7 +69,7 @@ class DeployerTest {
     static final class PlaceV11 implements IntentHandler {
         @Override
         public Result handle(Intent intent, RuntimeContext context) {
-            return Result.of(List.of());
+            return Result.of();
         }
     }
 
@@ -80,6 +80,7 @@ class DeployerTest {
                 Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.symphainy.sdk.intent"));
         felix.start();
         curator = new Curator(felix.getBundleContext());
+        felix.getBundleContext().registerService(org.symphainy.sdk.registry.IntentRegistry.class, curator, null);
         // what a solution's DS component does when its bundle starts: register the handler of the intent it declares
         felix.getBundleContext().addBundleListener((SynchronousBundleListener) event -> {
             Bundle bundle = event.getBundle();
