@@ -50,6 +50,12 @@ final class TestBundles {
      * JDK's compiler against the distribution's OSGi framework jar.
      */
     static Path failingActivator(Path dir, String symbolicName, String message) throws IOException {
+        return failingActivator(dir, symbolicName, "1.0.0", message);
+    }
+
+    /** The same at {@code version}. */
+    static Path failingActivator(Path dir, String symbolicName, String version, String message) throws IOException {
+        dir = Files.createDirectories(dir.resolve(symbolicName + "-" + version));
         String pkg = symbolicName.replace('-', '_');
         Path src = Files.createDirectories(dir.resolve("src-" + pkg).resolve(pkg.replace('.', '/')));
         Files.writeString(src.resolve("Activator.java"), "package " + pkg + ";\n"
@@ -65,7 +71,7 @@ final class TestBundles {
         if (status != 0) {
             throw new IOException("javac failed for " + symbolicName);
         }
-        Manifest manifest = manifest(symbolicName, "1.0.0");
+        Manifest manifest = manifest(symbolicName, version);
         manifest.getMainAttributes().putValue("Bundle-Activator", pkg + ".Activator");
         manifest.getMainAttributes().putValue("Import-Package", "org.osgi.framework");
         Path jar = dir.resolve(symbolicName + ".jar");
@@ -101,7 +107,7 @@ final class TestBundles {
         if (!javac.getTask(diagnostics, fileManager, null, options, null, fileManager.getJavaFileObjectsFromStrings(files)).call()) {
             throw new IOException("javac failed for " + symbolicName + ":\n" + diagnostics);
         }
-        Manifest manifest = manifest(symbolicName, "1.0.0");
+        Manifest manifest = manifest(symbolicName, version);
         manifest.getMainAttributes().putValue("Bundle-Activator", activator);
         manifest.getMainAttributes().putValue("Import-Package", importPackage);
         Path jar = dir.resolve(symbolicName + ".jar");

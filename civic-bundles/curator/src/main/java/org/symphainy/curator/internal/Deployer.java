@@ -248,8 +248,8 @@ public final class Deployer implements Deployments, Projection {
         }
         LOG.info("installed {} as bundle {} ({}){}", what, bundle.getBundleId(), by, why);
         revisions.record(change.symbolicName(), change.sha256());
-        start(bundle, what, by, why);
-        String unready = change.rollback() ? null : unready(bundle);
+        String failed = start(bundle, what, by, why);
+        String unready = change.rollback() ? null : failed != null ? failed : unready(bundle);
         if (unready != null) {
             rollbacks.rollBack(change, null, unready, () -> {
                 remove(bundle);
@@ -286,10 +286,8 @@ public final class Deployer implements Deployments, Projection {
         }
         revisions.record(change.symbolicName(), change.sha256());
         LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
-        if (target.get().getState() != Bundle.ACTIVE) {
-            start(target.get(), what, by, why);
-        }
-        String unready = change.rollback() ? null : unready(target.get());
+        String failed = target.get().getState() == Bundle.ACTIVE ? null : start(target.get(), what, by, why);
+        String unready = change.rollback() ? null : failed != null ? failed : unready(target.get());
         if (unready != null) {
             rollbacks.rollBack(change, previous, unready, () -> {
                 Path back = previous == null ? null : staging.jar(previous).orElse(null);
@@ -304,14 +302,18 @@ public final class Deployer implements Deployments, Projection {
         }
     }
 
-    private void start(Bundle bundle, String what, String by, String why) {
+    /** Starts {@code bundle}; null if it started, else why not (also kept as its problem). */
+    private String start(Bundle bundle, String what, String by, String why) {
         try {
             bundle.start();
             catalog.cleared(bundle);
             LOG.info("started {} ({}){}", what, by, why);
+            return null;
         } catch (BundleException | IllegalStateException e) {
             catalog.failed(bundle, e);
-            LOG.error("{} did not start ({}): {}", what, by, ResolutionDiagnosis.explain(context, bundle, e));
+            String failure = ResolutionDiagnosis.explain(context, bundle, e);
+            LOG.error("{} did not start ({}): {}", what, by, failure);
+            return failure;
         }
     }
 
