@@ -54,8 +54,10 @@ class DeployGovernanceIT {
             container.deploy(api, "api.jar");
             container.await("bundle started org\\.acme\\.api 1\\.0\\.0");
             container.deploy(user, "user.jar");
-            container.await("bundle started org\\.acme\\.user 1\\.0\\.0");
             container.await("INFO deploy - user\\.jar: platform\\.bundle\\.install org\\.acme\\.user 1\\.0\\.0 submitted as execution");
+            container.await("installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+ \\(execution \\S+ by deploy-folder@system\\): "
+                    + "dropped into deploy/ as user\\.jar");
+            container.await("bundle started org\\.acme\\.user 1\\.0\\.0");
 
             // trial resolve: refused before the framework is touched, with the requirement and the candidates
             HttpResponse<String> refused = eventually(() -> send(authorized("/admin/v1/bundles?fileName=needy.jar")
@@ -72,8 +74,8 @@ class DeployGovernanceIT {
 
             // a bundle others require: removing its file is refused, and so is DELETE, with the blast radius
             container.undeploy("api.jar");
-            container.await("ERROR deploy - api\\.jar: platform\\.bundle\\.uninstall refused \\(execution \\S+\\): "
-                    + "platform\\.bundle\\.uninstall: org\\.acme\\.api 1\\.0\\.0 is required by \\[org\\.acme\\.user 1\\.0\\.0\\].*"
+            container.await("ERROR deploy - api\\.jar: platform\\.bundle\\.uninstall refused \\(execution \\S+\\): .*"
+                    + "FORBIDDEN.*org\\.acme\\.api 1\\.0\\.0 is required by \\[org\\.acme\\.user 1\\.0\\.0\\].*"
                     + "; org\\.acme\\.api 1\\.0\\.0 keeps running");
             String apiId = bundleId("org.acme.api");
             HttpResponse<String> radius = send(authorized("/admin/v1/bundles/" + apiId + "/blast-radius").GET());

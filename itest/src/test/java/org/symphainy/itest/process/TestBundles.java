@@ -107,7 +107,7 @@ final class TestBundles {
         if (!javac.getTask(diagnostics, fileManager, null, options, null, fileManager.getJavaFileObjectsFromStrings(files)).call()) {
             throw new IOException("javac failed for " + symbolicName + ":\n" + diagnostics);
         }
-        Manifest manifest = manifest(symbolicName, version);
+        Manifest manifest = manifest(symbolicName, "1.0.0");
         manifest.getMainAttributes().putValue("Bundle-Activator", activator);
         manifest.getMainAttributes().putValue("Import-Package", importPackage);
         Path jar = dir.resolve(symbolicName + ".jar");

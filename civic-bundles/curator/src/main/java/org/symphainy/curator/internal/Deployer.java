@@ -61,6 +61,7 @@ public final class Deployer implements Deployments, Projection {
     static final String DEPLOYED_LOCATION = "symphainy:deployed/";
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.deploy");
+    private static final long REFRESH_TIMEOUT_SECONDS = 30;
 
     /** The deployer's settings. */
     @ObjectClassDefinition(name = "Symphainy governed deployer")
@@ -223,6 +224,7 @@ public final class Deployer implements Deployments, Projection {
     /** Replaces {@code target}'s revision with {@code jar} and refreshes: the framework change of an update. */
     private void swap(Bundle target, Path jar) throws BundleException, IOException {
         try (InputStream in = Files.newInputStream(jar)) {
+            target.stop(Bundle.STOP_TRANSIENT); // started again by the deployer, so a failing start can be rolled back
             target.update(in);
         }
         refresh();
@@ -331,8 +333,17 @@ public final class Deployer implements Deployments, Projection {
         return Optional.ofNullable(best);
     }
 
+    /** Refreshes the bundles whose old revisions are pending removal, and waits (bounded) until it is done. */
     private void refresh() {
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> done.countDown());
+        try {
+            if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("the framework's refresh did not finish within {} s", REFRESH_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Path dataDirectory(BundleContext context) {
