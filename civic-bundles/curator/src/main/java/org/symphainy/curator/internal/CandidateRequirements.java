@@ -23,7 +23,24 @@ final class CandidateRequirements {
     record Need(String namespace, String filter, String clause, String name) {
     }
 
+    /** One exported package: its name, version and uses directive (null if none). */
+    record Exported(String name, org.osgi.framework.Version version, String uses) {
+    }
+
     private CandidateRequirements() {
+    }
+
+    /** The packages {@code manifest} exports. */
+    static List<Exported> exports(Manifest manifest) {
+        List<Exported> exports = new ArrayList<>();
+        for (Clause clause : clauses(manifest.getMainAttributes().getValue(Constants.EXPORT_PACKAGE))) {
+            String version = clause.attribute(Constants.VERSION_ATTRIBUTE);
+            for (String name : clause.names()) {
+                exports.add(new Exported(name, org.osgi.framework.Version.parseVersion(version),
+                        clause.directive(Constants.USES_DIRECTIVE)));
+            }
+        }
+        return exports;
     }
 
     /** The mandatory requirements of {@code manifest}, in manifest order. */

@@ -35,10 +35,11 @@ import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.Runtime;
 
 /**
- * The checks made before the live framework is touched. A <b>trial resolve</b> matches each mandatory requirement of
- * the candidate's manifest ({@link CandidateRequirements}) against the capabilities of the installed bundles' current
- * revisions (a replaced bundle's own excluded) and the candidate's own — a first-order resolve that installs nothing;
- * the framework's resolver still has the last word (uses constraints), and a start that fails is rolled back. A jar
+ * The checks made before the live framework is touched. A <b>trial resolve</b> first matches each mandatory
+ * requirement of the candidate's manifest ({@link CandidateRequirements}) against the capabilities of the installed
+ * bundles' current revisions (a replaced bundle's own excluded) and the candidate's own, to name what is missing and
+ * the near candidates; then the framework's own {@code Resolver} service resolves the candidate against the installed
+ * wirings ({@link TrialResolve}: uses constraints included). Neither installs anything. A jar
  * declaring an intent another bundle provides at the same version is refused naming both. The <b>blast radius</b> of an
  * update or uninstall is the framework's dependency closure, with the intents it declares and their executions in flight.
  */
@@ -49,10 +50,12 @@ final class DeployChecks {
 
     private final BundleContext context;
     private final BundleCatalog catalog;
+    private final TrialResolve trial;
 
     DeployChecks(BundleContext context, BundleCatalog catalog) {
         this.context = context;
         this.catalog = catalog;
+        this.trial = new TrialResolve(context);
     }
 
     /** Refuses {@code staged} (kept at {@code jar}) if a mandatory requirement has no capability in the running system. */
@@ -100,6 +103,31 @@ final class DeployChecks {
                     + staged.symbolicName() + " " + staged.version() + ") would not resolve against the running "
                     + "system: nothing installed provides " + String.join("; ", problems) + "; deploy what provides "
                     + "it first, or rebuild the bundle against what is installed", Json.of(details));
+        }
+        resolverVerdict(staged, jar);
+    }
+
+    /** Every requirement has a provider: the framework's resolver now checks the whole (uses constraints included). */
+    private void resolverVerdict(StagedBundle staged, Path jar) {
+        Optional<String> failure;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            failure = trial.failure(file.getManifest(), staged.symbolicName(), Version.parseVersion(staged.version()));
+        } catch (IOException | IllegalArgumentException e) {
+            return; // the manifest was read a moment ago; the framework's own resolve still decides at start
+        }
+        if (failure.isPresent()) {
+            String details = json(out -> {
+                out.writeStringField("refusal", "unresolved");
+                out.writeStringField("bundle", staged.symbolicName() + " " + staged.version());
+                out.writeArrayFieldStart("missing");
+                out.writeEndArray();
+                out.writeStringField("resolver", failure.get());
+                out.writeStringField("action", "rebuild the bundle against the packages installed, or deploy "
+                        + "versions that are consistent with each other (uses constraints)");
+            });
+            throw new DeployRefusedException(ErrorCode.PAYLOAD_INVALID, "'" + staged.fileName() + "' ("
+                    + staged.symbolicName() + " " + staged.version() + ") would not resolve against the running "
+                    + "system: " + failure.get() + "; rebuild it against what is installed", Json.of(details));
         }
     }
 

@@ -12,12 +12,11 @@
  * so every folder change is in the write-ahead log with who, what (file name, hash) and why ("dropped into deploy/").
  *
  * <p><b>Before the framework is touched</b> ({@link org.symphainy.curator.internal.DeployChecks}): the jar is a bundle;
- * it declares no intent another bundle provides at the same version; a first-order trial resolve finds a capability
- * for each of its mandatory requirements among the installed bundles (Felix 7 registers no
- * {@code org.osgi.service.resolver.Resolver} service, and its resolver needs resources built from a manifest, which the
- * framework keeps internal; so the candidate's {@code Import-Package} and {@code Require-Capability} clauses are matched
- * with OSGi filters against the installed revisions' capabilities; uses constraints are left to the framework, and a
- * start that fails is rolled back). An update or uninstall is checked against its blast radius (the framework's
+ * it declares no intent another bundle provides at the same version; a trial resolve finds a capability for each of
+ * its mandatory requirements among the installed bundles (matched with OSGi filters, so a refusal names the missing
+ * requirement and the near candidates), then resolves it with the framework's {@code org.osgi.service.resolver.Resolver}
+ * service — Felix registers one — over a {@code ResolveContext} of the installed wirings and a resource built from the
+ * candidate's manifest (uses constraints included). A start that still fails is rolled back. An update or uninstall is checked against its blast radius (the framework's
  * dependency closure): platform bundles in it, or dependants of an uninstalled bundle, refuse it unless forced.
  *
  * <p><b>After</b>: the readiness gate ({@link org.symphainy.curator.internal.Readiness}) waits, bounded, until the

@@ -252,6 +252,36 @@ class DeployerTest {
     }
 
     @Test
+    void theFrameworksResolverRefusesAUsesConstraintViolationTheFirstOrderCheckCannotSee() throws Exception {
+        installAndStart("org.acme.p1", Constants.EXPORT_PACKAGE, "org.acme.p;version=1.0.0");
+        installAndStart("org.acme.p2", Constants.EXPORT_PACKAGE, "org.acme.p;version=2.0.0");
+        installAndStart("org.acme.q", Constants.EXPORT_PACKAGE, "org.acme.q;version=1.0.0;uses:=\"org.acme.p\"",
+                Constants.IMPORT_PACKAGE, "org.acme.p;version=\"[1,2)\"");
+
+        DeployRefusedException e = assertThrows(DeployRefusedException.class, () -> stageJar("torn.jar",
+                TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME,
+                        "org.acme.torn", Constants.BUNDLE_VERSION, "1.0.0", Constants.IMPORT_PACKAGE,
+                        "org.acme.q, org.acme.p;version=\"[2,3)\""))));
+
+        assertTrue(e.details().text().contains("\"resolver\":"), e.details().text());
+        assertTrue(e.getMessage().contains("org.acme.p"), e.getMessage());
+        StagedBundle consistent = stageJar("whole.jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+                Constants.BUNDLE_SYMBOLICNAME, "org.acme.whole", Constants.BUNDLE_VERSION, "1.0.0",
+                Constants.IMPORT_PACKAGE, "org.acme.q, org.acme.p;version=\"[1,2)\"")));
+        assertEquals("org.acme.whole", consistent.symbolicName());
+    }
+
+    private void installAndStart(String symbolicName, String... headers) throws Exception {
+        Map<String, String> manifest = new java.util.HashMap<>(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+                Constants.BUNDLE_SYMBOLICNAME, symbolicName, Constants.BUNDLE_VERSION, "1.0.0"));
+        for (int i = 0; i < headers.length; i += 2) {
+            manifest.put(headers[i], headers[i + 1]);
+        }
+        felix.getBundleContext().installBundle("test:" + symbolicName,
+                new ByteArrayInputStream(TestJars.jar(manifest))).start();
+    }
+
+    @Test
     void aTrialResolveRefusesARequiredIntentNobodyProvides() throws Exception {
         DeployRefusedException e = assertThrows(DeployRefusedException.class, () -> stageJar("ui.jar",
                 TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME, "org.acme.ui",
