@@ -17,11 +17,11 @@ final class BlastRadii {
     private BlastRadii() {
     }
 
-    /** Refuses the change of {@code target} its blast radius forbids, unless {@code force}. */
-    static void check(Deployments deployments, BundleInfo target, String type, boolean force, boolean uninstall) {
+    /** Refuses the change of {@code target} its blast radius forbids, unless {@code force}; returns the radius. */
+    static BlastRadius check(Deployments deployments, BundleInfo target, String type, boolean force, boolean uninstall) {
         BlastRadius radius = deployments.blastRadius(target.symbolicName(), target.version()).orElse(null);
         if (radius == null || force) {
-            return;
+            return radius;
         }
         if (!radius.platformBundles().isEmpty()) {
             throw refused(type, radius, "platform-bundles-in-blast-radius", target.symbolicName() + " "
@@ -33,6 +33,7 @@ final class BlastRadii {
                     + " is required by " + radius.dependants() + "; uninstall those first, or submit again with "
                     + "\"force\": true (they stop until something provides what they need)");
         }
+        return radius;
     }
 
     /** The blast radius as the members of a JSON object. */

@@ -35,13 +35,15 @@ import org.symphainy.sdk.intent.Json;
  * @param reason the operator's words, or null
  * @param force true if the operator accepted a blast radius that reaches platform bundles or dependants
  * @param rollback true for the deployer's own rollback of a change that failed its readiness gate (never rolled back)
+ * @param blastRadius what an update or uninstall touches when it is checked, as a JSON object's text; null otherwise
+ *        (recorded in the artifact, not read back)
  */
 record DeployChange(String action, String symbolicName, String version, String sha256, String reason, boolean force,
-        boolean rollback) {
+        boolean rollback, String blastRadius) {
 
     /** A change as an operator asks for it: not forced, not a rollback. */
     DeployChange(String action, String symbolicName, String version, String sha256, String reason) {
-        this(action, symbolicName, version, sha256, reason, false, false);
+        this(action, symbolicName, version, sha256, reason, false, false, null);
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -70,7 +72,7 @@ record DeployChange(String action, String symbolicName, String version, String s
                 }
                 uniqueIntents(deployments, staged, intent.type());
                 yield new DeployChange("install", staged.symbolicName(), staged.version(), staged.sha256(), reason,
-                        force, rollback);
+                        force, rollback, null);
             }
             case DeployIntents.UPDATE -> {
                 StagedBundle staged = staged(fields, deployments, intent.type());
@@ -82,18 +84,17 @@ record DeployChange(String action, String symbolicName, String version, String s
                 BundleInfo target = target(deployments, name, null, intent.type());
                 if (!rollback) {
                     uniqueIntents(deployments, staged, intent.type());
-                    BlastRadii.check(deployments, target, intent.type(), force, false);
                 }
-                yield new DeployChange("update", name, staged.version(), staged.sha256(), reason, force, rollback);
+                yield new DeployChange("update", name, staged.version(), staged.sha256(), reason, force, rollback,
+                        radius(BlastRadii.check(deployments, target, intent.type(), force || rollback, false)));
             }
             case DeployIntents.UNINSTALL, DeployIntents.START, DeployIntents.STOP -> {
                 BundleInfo target = target(deployments, required(fields, "symbolicName", intent.type()),
                         fields.get("version"), intent.type());
-                if (DeployIntents.UNINSTALL.equals(intent.type()) && !rollback) {
-                    BlastRadii.check(deployments, target, intent.type(), force, true);
-                }
+                String radius = DeployIntents.UNINSTALL.equals(intent.type())
+                        ? radius(BlastRadii.check(deployments, target, intent.type(), force || rollback, true)) : null;
                 yield new DeployChange(intent.type().substring("platform.bundle.".length()), target.symbolicName(),
-                        target.version(), null, reason, force, rollback);
+                        target.version(), null, reason, force, rollback, radius);
             }
             default -> throw invalid(intent.type(), "not a deploy intent");
         };
@@ -119,6 +120,10 @@ record DeployChange(String action, String symbolicName, String version, String s
             if (rollback) {
                 out.writeBooleanField("rollback", true);
             }
+            if (blastRadius != null) {
+                out.writeFieldName("blastRadius");
+                out.writeRawValue(blastRadius);
+            }
             out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string failed", e);
@@ -134,7 +139,7 @@ record DeployChange(String action, String symbolicName, String version, String s
         Map<String, String> fields = fields(artifact.content(), artifact.kind());
         return Optional.of(new DeployChange(fields.get("action"), fields.get("symbolicName"), fields.get("version"),
                 fields.get("sha256"), fields.get("reason"), "true".equals(fields.get("force")),
-                "true".equals(fields.get("rollback"))));
+                "true".equals(fields.get("rollback")), null));
     }
 
     private static StagedBundle staged(Map<String, String> fields, Deployments deployments, String type) {
@@ -163,6 +168,10 @@ record DeployChange(String action, String symbolicName, String version, String s
                     + "it is changed only by upgrading the container, not through deploy intents");
         }
         return found.get();
+    }
+
+    private static String radius(org.symphainy.sdk.deploy.BlastRadius radius) {
+        return radius == null ? null : BlastRadii.json(radius);
     }
 
     /** Refuses a jar declaring an intent another installed bundle provides at the same version, naming both. */

@@ -333,8 +333,12 @@ class DeployerTest {
         assertTrue(e.getMessage().contains("required by [org.acme.user 1.0.0]"), e.getMessage());
         assertEquals("ACTIVE", find("org.acme.api").orElseThrow().state(), "the refused bundle is left as it was");
 
-        applyCompleted(handle(new BundleUninstallHandler(deployer), DeployIntents.UNINSTALL,
-                "{\"symbolicName\": \"org.acme.api\", \"force\": true}"));
+        Artifact forced = handle(new BundleUninstallHandler(deployer), DeployIntents.UNINSTALL,
+                "{\"symbolicName\": \"org.acme.api\", \"force\": true}");
+        String recorded = new String(forced.content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(recorded.contains("\"force\":true") && recorded.contains("\"dependants\":[\"org.acme.user 1.0.0\"]"),
+                "the artifact records the blast radius accepted: " + recorded);
+        applyCompleted(forced);
         assertTrue(find("org.acme.api").isEmpty(), "forced, it is uninstalled");
     }
 
