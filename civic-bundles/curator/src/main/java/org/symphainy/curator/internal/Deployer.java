@@ -280,10 +280,16 @@ public final class Deployer implements Deployments, Projection {
         }
         String from = target.get().getVersion().toString();
         String previous = revisions.current(change.symbolicName()).orElse(null);
+        boolean wasActive = target.get().getState() == Bundle.ACTIVE;
         try {
             swap(target.get(), jar);
-        } catch (IOException e) {
-            LOG.error("update to {} failed ({}): cannot read {} ({})", what, by, jar, e.getMessage());
+        } catch (IOException | BundleException | IllegalStateException e) {
+            LOG.error("update to {} failed ({}): {}; the running revision stays", what, by,
+                    e instanceof IOException ? "cannot read " + jar + " (" + e.getMessage() + ")"
+                            : ResolutionDiagnosis.oneLine(e));
+            if (wasActive && target.get().getState() != Bundle.UNINSTALLED) {
+                start(target.get(), change.symbolicName() + " " + from, by, why);
+            }
             return;
         }
         revisions.record(change.symbolicName(), change.sha256());
