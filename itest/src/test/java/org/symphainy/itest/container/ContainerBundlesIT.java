@@ -33,7 +33,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Boots the distribution's bundle set in a real Felix (Pax Exam, native container) and checks that every bundle is
- * ACTIVE (a fragment RESOLVED), and that the runtime bundle registers the deploy folder's {@link ArtifactInstaller}.
+ * ACTIVE (a fragment RESOLVED), and that the Curator registers the deploy folder's {@link ArtifactInstaller}.
  *
  * <p>The bundles are the jars of the unpacked distribution's {@code system/<start level>/} (system property
  * {@code symphainy.dist}, set by failsafe), each at its folder's start level; org.slf4j comes from the system bundle
@@ -43,8 +43,8 @@ import org.osgi.util.tracker.ServiceTracker;
 @ExamReactorStrategy(PerClass.class)
 public class ContainerBundlesIT {
 
-    /** Symbolic name of the Symphainy runtime kernel bundle. */
-    private static final String RUNTIME_BUNDLE = "org.symphainy.runtime";
+    /** Symbolic name of the Curator, owner of the governed deployer and its deploy-folder door. */
+    private static final String CURATOR_BUNDLE = "org.symphainy.curator";
     /** How long a service may take to appear before the test fails: a failure bound, not a timing check. */
     private static final long SERVICE_WAIT_MILLIS = 30_000;
 
@@ -72,15 +72,15 @@ public class ContainerBundlesIT {
         assertEquals("bundles not ACTIVE (fragments: not RESOLVED)", List.of(), problems);
     }
 
-    /** The runtime bundle registers an ArtifactInstaller, and it claims a jar dropped into the deploy folder. */
+    /** The Curator registers an ArtifactInstaller, and it claims a jar dropped into the deploy folder. */
     @Test
-    public void runtimeBundleRegistersTheDeployFolderInstaller() throws InterruptedException {
-        ServiceTracker<ArtifactInstaller, ArtifactInstaller> tracker = installersRegisteredBy(RUNTIME_BUNDLE);
+    public void curatorRegistersTheDeployFolderInstaller() throws InterruptedException {
+        ServiceTracker<ArtifactInstaller, ArtifactInstaller> tracker = installersRegisteredBy(CURATOR_BUNDLE);
         tracker.open();
         try {
             ArtifactInstaller installer = tracker.waitForService(SERVICE_WAIT_MILLIS);
-            assertNotNull("no ArtifactInstaller service from " + RUNTIME_BUNDLE + " within " + SERVICE_WAIT_MILLIS
-                    + " ms; " + RUNTIME_BUNDLE + ": " + describe(RUNTIME_BUNDLE) + "; ArtifactInstaller services: "
+            assertNotNull("no ArtifactInstaller service from " + CURATOR_BUNDLE + " within " + SERVICE_WAIT_MILLIS
+                    + " ms; " + CURATOR_BUNDLE + ": " + describe(CURATOR_BUNDLE) + "; ArtifactInstaller services: "
                     + installerRegistrations(), installer);
             File dropped = Path.of(context.getProperty("symphainy.deploy"), "dropped.jar").toFile();
             assertTrue("the installer does not claim " + dropped, installer.canHandle(dropped));

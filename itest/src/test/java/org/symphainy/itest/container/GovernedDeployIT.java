@@ -48,7 +48,8 @@ import org.symphainy.sdk.runtime.Runtime;
 /**
  * Governed deployment in the distribution's container, with its real Smart City roles: the bootstrap administrator
  * stages a handler bundle built by this reactor, installs it with {@code platform.bundle.install} and sees it active
- * with its intent admitted by the Curator; stops, starts and uninstalls it the same way; and cannot uninstall a bundle
+ * with its intent admitted by the Curator; stops, starts and uninstalls it the same way; sees a bundle whose declared
+ * intent has no handler rolled back through a recorded uninstall of {@code deployer@system}; and cannot uninstall a bundle
  * of the platform. A user who is not an administrator may not deploy at all (the secure default policy).
  */
 @RunWith(PaxExam.class)
@@ -110,6 +111,51 @@ public class GovernedDeployIT {
         completes(admin, session, DeployIntents.UNINSTALL, "{\"symbolicName\": \"" + HANDLER_BUNDLE + "\", "
                 + "\"version\": \"" + staged.version() + "\", \"reason\": \"done\"}");
         ContainerServices.await(() -> bundle(deployments).isEmpty(), HANDLER_BUNDLE + " to be uninstalled");
+    }
+
+    @Test
+    public void anInstallThatNeverBecomesReadyIsRolledBackThroughARecordedIntent() throws Exception {
+        Principal admin = container.service(Authenticator.class).authenticate(bootstrapKey());
+        String session = container.service(Sessions.class).open(admin).id();
+        Deployments deployments = container.service(Deployments.class);
+        Runtime runtime = container.service(Runtime.class);
+        StagedBundle lonely = deployments.stage("lonely.jar", new java.io.ByteArrayInputStream(lonelyBundle()));
+
+        completes(admin, session, DeployIntents.INSTALL, "{\"sha256\": \"" + lonely.sha256() + "\"}");
+
+        ContainerServices.await(() -> deployments.bundles().stream().noneMatch(b -> "org.acme.lonely".equals(
+                b.symbolicName())), "org.acme.lonely, whose intent has no handler, to be rolled back");
+        ContainerServices.await(() -> rollback(runtime).isPresent(), "the rollback to be recorded");
+        Execution rollback = rollback(runtime).orElseThrow();
+        assertEquals(ExecutionState.COMPLETED, container.awaitEnd(rollback.id()).state());
+        String payload = rollback.intent().payload().text();
+        assertTrue(payload, payload.contains("rolled back: org.acme.lonely 1.0.0 was not ready: intent test.lonely "
+                + "1.0.0 has no admitted handler"));
+        assertEquals("system", rollback.tenant());
+    }
+
+    /** The deployer's recorded rollback of org.acme.lonely, if there is one yet. */
+    private static Optional<Execution> rollback(Runtime runtime) {
+        return runtime.query(org.symphainy.sdk.runtime.ExecutionQuery.builder().intentType(DeployIntents.UNINSTALL)
+                .limit(100).build()).items().stream().filter(e -> "deployer".equals(e.actor()))
+                .map(e -> runtime.execution(e.id()).orElseThrow())
+                .filter(e -> e.intent().payload().text().contains("org.acme.lonely")).findFirst();
+    }
+
+    /** A bundle declaring intent test.lonely 1.0.0 without any handler for it. */
+    private static byte[] lonelyBundle() throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.acme.lonely");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Provide-Capability", "symphainy.intent;symphainy.intent=\"test.lonely\";version:Version=\"1.0.0\"");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, manifest)) {
+            jar.flush();
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -42,17 +42,23 @@ class BadInputIT {
             container.deploy(plain, "plain.jar");
             container.await("ERROR deploy - plain\\.jar: rejected: not an OSGi bundle: its manifest has no Bundle-SymbolicName");
             container.deploy(needy, "needy.jar");
-            container.await("ERROR deploy - needy\\.jar: org\\.acme\\.needy 1\\.0\\.0 is installed but cannot resolve: "
-                    + "it imports package org\\.nowhere\\.api version >=1\\.0\\.0 <2\\.0\\.0, which no installed bundle provides");
+            container.await("ERROR deploy - needy\\.jar: rejected: 'needy\\.jar' \\(org\\.acme\\.needy 1\\.0\\.0\\) would not "
+                    + "resolve against the running system: nothing installed provides osgi\\.wiring\\.package "
+                    + "\\(&\\(osgi\\.wiring\\.package=org\\.nowhere\\.api\\)");
 
             container.deploy(good, "good-again.jar");
-            container.await("ERROR deploy - good-again\\.jar: rejected: org\\.acme\\.good 2\\.0\\.0 cannot be installed: .*not unique");
+            container.await("ERROR deploy - good-again\\.jar: rejected: org\\.acme\\.good 2\\.0\\.0 is deployed from good\\.jar "
+                    + "already");
 
             container.deploy(corrupt, "good.jar");
             container.await("ERROR deploy - good\\.jar: rejected: not a readable jar .*; org\\.acme\\.good 2\\.0\\.0 keeps running");
 
             container.deploy(TestBundles.failingActivator(files, "org.acme.fragile", "no license key"), "fragile.jar");
-            container.await("ERROR deploy - fragile\\.jar: org\\.acme\\.fragile 1\\.0\\.0 failed to start: .*no license key");
+            container.await("ERROR deploy - org\\.acme\\.fragile 1\\.0\\.0 did not start \\(execution \\S+ by "
+                    + "deploy-folder@system\\): .*no license key");
+            // activation threw: the install is rolled back through a recorded uninstall intent of the deployer
+            container.await("INFO deploy - uninstalled org\\.acme\\.fragile 1\\.0\\.0 \\(execution \\S+ by "
+                    + "deployer@system\\): rolled back: org\\.acme\\.fragile 1\\.0\\.0 was not ready: .*no license key");
 
             Path late = TestBundles.bundle(files, "org.acme.late", "1.0.0");
             container.deploy(late, "late.jar");

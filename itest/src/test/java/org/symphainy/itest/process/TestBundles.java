@@ -50,14 +50,20 @@ final class TestBundles {
      * JDK's compiler against the distribution's OSGi framework jar.
      */
     static Path failingActivator(Path dir, String symbolicName, String message) throws IOException {
+        return failingActivator(dir, symbolicName, "1.0.0", message);
+    }
+
+    /** The same at {@code version}. */
+    static Path failingActivator(Path dir, String symbolicName, String version, String message) throws IOException {
         String pkg = symbolicName.replace('-', '_');
-        Path src = Files.createDirectories(dir.resolve("src-" + pkg).resolve(pkg.replace('.', '/')));
+        String suffix = "1.0.0".equals(version) ? "" : "-" + version;
+        Path src = Files.createDirectories(dir.resolve("src-" + pkg + suffix).resolve(pkg.replace('.', '/')));
         Files.writeString(src.resolve("Activator.java"), "package " + pkg + ";\n"
                 + "public class Activator implements org.osgi.framework.BundleActivator {\n"
                 + "  public void start(org.osgi.framework.BundleContext c) { throw new IllegalStateException(\"" + message + "\"); }\n"
                 + "  public void stop(org.osgi.framework.BundleContext c) { }\n"
                 + "}\n");
-        Path classes = Files.createDirectories(dir.resolve("classes-" + pkg));
+        Path classes = Files.createDirectories(dir.resolve("classes-" + pkg + suffix));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-d", classes.toString(), "-cp",
                 ContainerProcess.distribution().resolve("lib/org.apache.felix.framework.jar").toString(),
@@ -65,10 +71,10 @@ final class TestBundles {
         if (status != 0) {
             throw new IOException("javac failed for " + symbolicName);
         }
-        Manifest manifest = manifest(symbolicName, "1.0.0");
+        Manifest manifest = manifest(symbolicName, version);
         manifest.getMainAttributes().putValue("Bundle-Activator", pkg + ".Activator");
         manifest.getMainAttributes().putValue("Import-Package", "org.osgi.framework");
-        Path jar = dir.resolve(symbolicName + ".jar");
+        Path jar = dir.resolve(symbolicName + suffix + ".jar");
         Path classFile = classes.resolve(pkg.replace('.', '/')).resolve("Activator.class");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.putNextEntry(new JarEntry(pkg.replace('.', '/') + "/Activator.class"));

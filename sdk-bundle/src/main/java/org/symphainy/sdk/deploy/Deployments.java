@@ -16,12 +16,15 @@ import org.symphainy.sdk.intent.IntentException;
 public interface Deployments {
 
     /**
-     * Reads {@code jar} whole, checks that it is an OSGi bundle whose declared intents are well-formed, and keeps it
+     * Reads {@code jar} whole, checks that it is an OSGi bundle whose declared intents are well-formed and
+     * not provided by another installed bundle at the same version, and that it resolves against the running system, and keeps it
      * under its SHA-256 until an intent installs or updates from it. Nothing in the framework changes.
      *
      * @param fileName the name the operator gave the file (for messages and the record), not a path
      * @throws IntentException with {@link org.symphainy.sdk.intent.ErrorCode#PAYLOAD_INVALID} and a message saying
      *         what is wrong and what to do (not a jar, no Bundle-SymbolicName, too large, ...)
+     * @throws DeployRefusedException if a trial resolve against the running system fails, or the jar declares an
+     *         intent another installed bundle provides at the same version — with the details to act on
      */
     StagedBundle stage(String fileName, InputStream jar);
 
@@ -30,4 +33,10 @@ public interface Deployments {
 
     /** Every bundle installed in the container, by bundle id. */
     List<BundleInfo> bundles();
+
+    /**
+     * What updating or uninstalling the installed bundle {@code symbolicName} {@code version} would touch (the highest
+     * version if {@code version} is null); empty if no such bundle is installed. Nothing in the framework changes.
+     */
+    Optional<BlastRadius> blastRadius(String symbolicName, String version);
 }

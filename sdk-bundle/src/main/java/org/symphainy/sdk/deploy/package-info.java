@@ -4,7 +4,7 @@
  * holds who changed the platform, what and why. The admin console and the deploy folder are two doors to this service.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.symphainy.sdk.deploy;
 
 import org.osgi.annotation.bundle.Export;

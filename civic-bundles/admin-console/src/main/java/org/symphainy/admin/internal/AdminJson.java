@@ -48,6 +48,16 @@ final class AdminJson {
     }
 
     /** A staged jar, as {@code "staged": {...}}. */
+    /** A blast radius's members: bundle, restarted, platformBundles, dependants, intents, inFlight. */
+    static void blastRadius(JsonGenerator json, org.symphainy.sdk.deploy.BlastRadius radius) throws IOException {
+        json.writeStringField("bundle", radius.symbolicName() + " " + radius.version());
+        strings(json, "restarted", radius.restarted());
+        strings(json, "platformBundles", radius.platformBundles());
+        strings(json, "dependants", radius.dependants());
+        strings(json, "intents", radius.intents());
+        json.writeNumberField("inFlight", radius.inFlight());
+    }
+
     static void staged(JsonGenerator json, StagedBundle staged) throws IOException {
         json.writeObjectFieldStart("staged");
         json.writeStringField("sha256", staged.sha256());

@@ -34,11 +34,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.symphainy.foundations.rest.Caller;
+import org.symphainy.foundations.rest.JsonOutput;
 import org.symphainy.foundations.rest.Limits;
 import org.symphainy.foundations.rest.Problem;
 import org.symphainy.foundations.rest.ProblemException;
 import org.symphainy.foundations.rest.Problems;
 import org.symphainy.foundations.rest.RequestBody;
+import org.symphainy.sdk.deploy.BlastRadius;
 import org.symphainy.sdk.deploy.BundleInfo;
 import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.Deployments;
@@ -91,6 +93,7 @@ public final class BundlesResource {
     @Consumes(MediaType.WILDCARD)
     public Response upload(@Context ContainerRequestContext request, @Context UriInfo uri,
             @QueryParam("fileName") String fileName, @QueryParam("reason") String reason,
+            @QueryParam("force") boolean force,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         Caller caller = Caller.of(request);
@@ -105,12 +108,81 @@ public final class BundlesResource {
             throw invalid("the body is empty: send the bundle jar as the body");
         }
         StagedBundle staged = active.stage(fileName, new ByteArrayInputStream(jar));
-        boolean installed = active.bundles().stream().anyMatch(b -> b.symbolicName().equals(staged.symbolicName()));
-        String type = installed ? DeployIntents.UPDATE : DeployIntents.INSTALL;
-        String payload = installed
-                ? Submitter.payload("symbolicName", staged.symbolicName(), "sha256", staged.sha256(), "reason", reason)
-                : Submitter.payload("sha256", staged.sha256(), "reason", reason);
-        return Submitter.submit(runtime, caller, uri, type, payload, json -> AdminJson.staged(json, staged));
+        Optional<BundleInfo> installed = active.bundles().stream()
+                .filter(b -> b.symbolicName().equals(staged.symbolicName())).findFirst();
+        String type = installed.isPresent() ? DeployIntents.UPDATE : DeployIntents.INSTALL;
+        Optional<BlastRadius> radius = installed.isPresent() && !installed.get().platform()
+                ? active.blastRadius(staged.symbolicName(), null) : Optional.empty();
+        radius.ifPresent(r -> refuseUnlessForced(r, false, force));
+        String payload = installed.isPresent()
+                ? payload(force, "symbolicName", staged.symbolicName(), "sha256", staged.sha256(), "reason", reason)
+                : payload(force, "sha256", staged.sha256(), "reason", reason);
+        return Submitter.submit(runtime, caller, uri, type, payload, json -> {
+            AdminJson.staged(json, staged);
+            if (radius.isPresent()) {
+                json.writeObjectFieldStart("blastRadius");
+                AdminJson.blastRadius(json, radius.get());
+                json.writeEndObject();
+            }
+        });
+    }
+
+    /** What updating or uninstalling bundle {@code id} would touch; nothing changes. */
+    @GET
+    @Path("{id}/blast-radius")
+    public Response blastRadius(@PathParam("id") String id) {
+        BundleInfo bundle = bundle(id);
+        BlastRadius radius = deployments().blastRadius(bundle.symbolicName(), bundle.version())
+                .orElseThrow(() -> new ProblemException(Problem.of(409, "platform-bundle", "Platform bundle", "bundle "
+                        + bundle.id() + " (" + bundle.symbolicName() + ") is part of the platform; it has no blast "
+                        + "radius here because it is not updated or uninstalled from the admin console")));
+        return Services.json(JsonOutput.bytes(json -> {
+            json.writeStartObject();
+            AdminJson.blastRadius(json, radius);
+            json.writeEndObject();
+        }));
+    }
+
+    /** Refuses (409, with the blast radius as extension members) a change its blast radius forbids, unless forced. */
+    private static void refuseUnlessForced(BlastRadius radius, boolean uninstall, boolean force) {
+        if (force) {
+            return;
+        }
+        String problem = !radius.platformBundles().isEmpty()
+                ? radius.symbolicName() + " " + radius.version() + " is wired into platform bundles "
+                        + radius.platformBundles() + ", which the refresh would restart"
+                : uninstall && !radius.dependants().isEmpty()
+                        ? radius.symbolicName() + " " + radius.version() + " is required by " + radius.dependants()
+                        : null;
+        if (problem == null) {
+            return;
+        }
+        String details = new String(JsonOutput.bytes(json -> {
+            json.writeStartObject();
+            json.writeStringField("refusal", radius.platformBundles().isEmpty() ? "required-by-dependants"
+                    : "platform-bundles-in-blast-radius");
+            json.writeObjectFieldStart("blastRadius");
+            AdminJson.blastRadius(json, radius);
+            json.writeEndObject();
+            json.writeStringField("action", "uninstall or update the dependants first, or repeat with ?force=true");
+            json.writeEndObject();
+        }), java.nio.charset.StandardCharsets.UTF_8);
+        throw new ProblemException(Problem.of(409, "deploy-refused", "Deploy refused", problem
+                + "; uninstall or update the dependants first, or repeat with ?force=true").withExtensions(details));
+    }
+
+    /** The JSON text of an object of string fields (nulls skipped), with {@code "force": true} if forced. */
+    private static String payload(boolean force, String... namesAndValues) {
+        return new String(JsonOutput.bytes(json -> {
+            json.writeStartObject();
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                JsonOutput.optional(json, namesAndValues[i], namesAndValues[i + 1]);
+            }
+            if (force) {
+                json.writeBooleanField("force", true);
+            }
+            json.writeEndObject();
+        }), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Starts bundle {@code id}. */
@@ -138,9 +210,23 @@ public final class BundlesResource {
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     public Response uninstall(@Context ContainerRequestContext request, @Context UriInfo uri,
-            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @PathParam("id") String id, @QueryParam("force") boolean force,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        return change(request, uri, id, DeployIntents.UNINSTALL, contentType, contentLength, body);
+        Caller caller = Caller.of(request);
+        String reason = reason(contentType, contentLength, body);
+        BundleInfo bundle = bundle(id);
+        refusePlatform(bundle);
+        Optional<BlastRadius> radius = deployments().blastRadius(bundle.symbolicName(), bundle.version());
+        radius.ifPresent(r -> refuseUnlessForced(r, true, force));
+        return Submitter.submit(runtime, caller, uri, DeployIntents.UNINSTALL, payload(force, "symbolicName",
+                bundle.symbolicName(), "version", bundle.version(), "reason", reason), json -> {
+                    if (radius.isPresent()) {
+                        json.writeObjectFieldStart("blastRadius");
+                        AdminJson.blastRadius(json, radius.get());
+                        json.writeEndObject();
+                    }
+                });
     }
 
     private Response change(ContainerRequestContext request, UriInfo uri, String id, String type, String contentType,
@@ -148,13 +234,17 @@ public final class BundlesResource {
         Caller caller = Caller.of(request);
         String reason = reason(contentType, contentLength, body);
         BundleInfo bundle = bundle(id);
+        refusePlatform(bundle);
+        return Submitter.submit(runtime, caller, uri, type, Submitter.payload("symbolicName", bundle.symbolicName(),
+                "version", bundle.version(), "reason", reason), null);
+    }
+
+    private static void refusePlatform(BundleInfo bundle) {
         if (bundle.platform()) {
             throw new ProblemException(Problem.of(409, "platform-bundle", "Platform bundle", "bundle " + bundle.id()
                     + " (" + bundle.symbolicName() + ") is part of the platform; it is changed by updating the "
                     + "distribution, not from the admin console"));
         }
-        return Submitter.submit(runtime, caller, uri, type, Submitter.payload("symbolicName", bundle.symbolicName(),
-                "version", bundle.version(), "reason", reason), null);
     }
 
     private String reason(String contentType, String contentLength, InputStream body) {

@@ -33,8 +33,18 @@ import org.symphainy.sdk.intent.Json;
  * @param version its version (install, update: the staged jar's)
  * @param sha256 the staged jar (install, update), else null
  * @param reason the operator's words, or null
+ * @param force true if the operator accepted a blast radius that reaches platform bundles or dependants
+ * @param rollback true for the deployer's own rollback of a change that failed its readiness gate (never rolled back)
+ * @param blastRadius what an update or uninstall touches when it is checked, as a JSON object's text; null otherwise
+ *        (recorded in the artifact, not read back)
  */
-record DeployChange(String action, String symbolicName, String version, String sha256, String reason) {
+record DeployChange(String action, String symbolicName, String version, String sha256, String reason, boolean force,
+        boolean rollback, String blastRadius) {
+
+    /** A change as an operator asks for it: not forced, not a rollback. */
+    DeployChange(String action, String symbolicName, String version, String sha256, String reason) {
+        this(action, symbolicName, version, sha256, reason, false, false, null);
+    }
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_REASON = 500;
@@ -43,6 +53,10 @@ record DeployChange(String action, String symbolicName, String version, String s
     static DeployChange request(Intent intent, Deployments deployments) {
         Map<String, String> fields = fields(intent.payload().bytes(), intent.type());
         String reason = reason(fields, intent.type());
+        boolean force = "true".equals(fields.get("force"));
+        // only the deployer's own rollback skips the blast-radius rule (and is never rolled back itself)
+        boolean rollback = "true".equals(fields.get("rollback")) && PlatformSubmitter.TENANT.equals(intent.tenant())
+                && Rollbacks.ACTOR.equals(intent.actor());
         return switch (intent.type()) {
             case DeployIntents.INSTALL -> {
                 StagedBundle staged = staged(fields, deployments, intent.type());
@@ -56,7 +70,9 @@ record DeployChange(String action, String symbolicName, String version, String s
                                 + "already (bundle " + bundle.id() + "); to replace it, submit " + DeployIntents.UPDATE);
                     }
                 }
-                yield new DeployChange("install", staged.symbolicName(), staged.version(), staged.sha256(), reason);
+                uniqueIntents(deployments, staged, intent.type());
+                yield new DeployChange("install", staged.symbolicName(), staged.version(), staged.sha256(), reason,
+                        force, rollback, null);
             }
             case DeployIntents.UPDATE -> {
                 StagedBundle staged = staged(fields, deployments, intent.type());
@@ -65,14 +81,20 @@ record DeployChange(String action, String symbolicName, String version, String s
                     throw invalid(intent.type(), "the staged jar is " + staged.symbolicName() + ", not " + name
                             + "; an update keeps the symbolic name (install a bundle of another name instead)");
                 }
-                target(deployments, name, null, intent.type());
-                yield new DeployChange("update", name, staged.version(), staged.sha256(), reason);
+                BundleInfo target = target(deployments, name, null, intent.type());
+                if (!rollback) {
+                    uniqueIntents(deployments, staged, intent.type());
+                }
+                yield new DeployChange("update", name, staged.version(), staged.sha256(), reason, force, rollback,
+                        radius(BlastRadii.check(deployments, target, intent.type(), force || rollback, false)));
             }
             case DeployIntents.UNINSTALL, DeployIntents.START, DeployIntents.STOP -> {
                 BundleInfo target = target(deployments, required(fields, "symbolicName", intent.type()),
                         fields.get("version"), intent.type());
+                String radius = DeployIntents.UNINSTALL.equals(intent.type())
+                        ? radius(BlastRadii.check(deployments, target, intent.type(), force || rollback, true)) : null;
                 yield new DeployChange(intent.type().substring("platform.bundle.".length()), target.symbolicName(),
-                        target.version(), null, reason);
+                        target.version(), null, reason, force, rollback, radius);
             }
             default -> throw invalid(intent.type(), "not a deploy intent");
         };
@@ -92,6 +114,16 @@ record DeployChange(String action, String symbolicName, String version, String s
             if (reason != null) {
                 out.writeStringField("reason", reason);
             }
+            if (force) {
+                out.writeBooleanField("force", true);
+            }
+            if (rollback) {
+                out.writeBooleanField("rollback", true);
+            }
+            if (blastRadius != null) {
+                out.writeFieldName("blastRadius");
+                out.writeRawValue(blastRadius);
+            }
             out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string failed", e);
@@ -106,7 +138,8 @@ record DeployChange(String action, String symbolicName, String version, String s
         }
         Map<String, String> fields = fields(artifact.content(), artifact.kind());
         return Optional.of(new DeployChange(fields.get("action"), fields.get("symbolicName"), fields.get("version"),
-                fields.get("sha256"), fields.get("reason")));
+                fields.get("sha256"), fields.get("reason"), "true".equals(fields.get("force")),
+                "true".equals(fields.get("rollback")), null));
     }
 
     private static StagedBundle staged(Map<String, String> fields, Deployments deployments, String type) {
@@ -135,6 +168,27 @@ record DeployChange(String action, String symbolicName, String version, String s
                     + "it is changed only by upgrading the container, not through deploy intents");
         }
         return found.get();
+    }
+
+    private static String radius(org.symphainy.sdk.deploy.BlastRadius radius) {
+        return radius == null ? null : BlastRadii.json(radius);
+    }
+
+    /** Refuses a jar declaring an intent another installed bundle provides at the same version, naming both. */
+    private static void uniqueIntents(Deployments deployments, StagedBundle staged, String type) {
+        for (BundleInfo other : deployments.bundles()) {
+            if (other.symbolicName().equals(staged.symbolicName())) {
+                continue;
+            }
+            for (String declared : other.declaredIntents()) {
+                if (staged.declaredIntents().contains(declared)) {
+                    throw invalid(type, staged.symbolicName() + " " + staged.version() + " declares intent " + declared
+                            + ", which " + other.symbolicName() + " " + other.version() + " (bundle " + other.id()
+                            + ") already provides at the same version; give it another version, or uninstall "
+                            + other.symbolicName() + " first");
+                }
+            }
+        }
     }
 
     private static List<BundleInfo> named(Deployments deployments, String name) {
@@ -174,8 +228,11 @@ record DeployChange(String action, String symbolicName, String version, String s
             }
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String name = in.currentName();
-                if (in.nextToken() == JsonToken.VALUE_STRING) {
+                JsonToken value = in.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
                     fields.put(name, in.getText());
+                } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                    fields.put(name, Boolean.toString(value == JsonToken.VALUE_TRUE));
                 } else {
                     in.skipChildren();
                 }

@@ -20,6 +20,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -27,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symphainy.foundations.projections.AppliedExecutions;
 import org.symphainy.foundations.osgi.ResolutionDiagnosis;
+import org.symphainy.sdk.deploy.BlastRadius;
 import org.symphainy.sdk.deploy.BundleInfo;
 import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.Deployments;
@@ -56,18 +61,27 @@ public final class Deployer implements Deployments, Projection {
     static final String DEPLOYED_LOCATION = "symphainy:deployed/";
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.deploy");
+    private static final long REFRESH_TIMEOUT_SECONDS = 30;
 
     /** The deployer's settings. */
     @ObjectClassDefinition(name = "Symphainy governed deployer")
     public @interface Config {
         @AttributeDefinition(description = "The largest jar that may be staged, in bytes")
         long maxStageBytes() default 64L * 1024 * 1024;
+
+        @AttributeDefinition(description = "How long an installed or updated bundle may take to become ready (active, "
+                + "its intents' handlers admitted, its components satisfied) before it is rolled back, in ms")
+        long readinessTimeoutMillis() default 10_000;
     }
 
     private final BundleContext context;
     private final StagingArea staging;
     private final BundleCatalog catalog;
     private final AppliedExecutions applied;
+    private final DeployChecks checks;
+    private final Readiness readiness;
+    private final Revisions revisions;
+    private final Rollbacks rollbacks = new Rollbacks();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "symphainy-deployer");
@@ -78,15 +92,34 @@ public final class Deployer implements Deployments, Projection {
     /** A deployer keeping its files under the platform's data directory. */
     @Activate
     public Deployer(BundleContext context, Config config) {
-        this(context, dataDirectory(context), config.maxStageBytes());
+        this(context, dataDirectory(context), config.maxStageBytes(), config.readinessTimeoutMillis());
     }
 
     /** A deployer keeping staged jars in {@code data/staging} and what it applied in {@code data/curator}. */
     Deployer(BundleContext context, Path data, long maxStageBytes) {
+        this(context, data, maxStageBytes, 10_000);
+    }
+
+    /** A deployer whose readiness gate waits at most {@code readinessTimeoutMillis}. */
+    Deployer(BundleContext context, Path data, long maxStageBytes, long readinessTimeoutMillis) {
         this.context = context;
         this.staging = new StagingArea(data.resolve("staging"), maxStageBytes);
         this.catalog = new BundleCatalog(context);
         this.applied = new AppliedExecutions(data.resolve("curator").resolve("applied-deployments"));
+        this.checks = new DeployChecks(context, catalog);
+        this.readiness = new Readiness(context, readinessTimeoutMillis);
+        this.revisions = new Revisions(data.resolve("curator").resolve("revisions.properties"));
+    }
+
+    /** The submitter of the deployer's rollback intents; without it a rollback is applied directly and logged. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setSubmitter(PlatformSubmitter submitter) {
+        rollbacks.submitter(submitter);
+    }
+
+    void unsetSubmitter(PlatformSubmitter submitter) {
+        rollbacks.submitter(null);
     }
 
     @Deactivate
@@ -101,6 +134,8 @@ public final class Deployer implements Deployments, Projection {
     @Override
     public StagedBundle stage(String fileName, InputStream jar) {
         StagedBundle staged = staging.stage(fileName, jar);
+        checks.uniqueIntents(staged);
+        checks.trialResolve(staged, staging.jar(staged.sha256()).orElseThrow());
         LOG.info("staged {} as {} ({} {}, {} bytes)", staged.fileName(), staged.sha256(), staged.symbolicName(),
                 staged.version(), staged.size());
         return staged;
@@ -114,6 +149,11 @@ public final class Deployer implements Deployments, Projection {
     @Override
     public List<BundleInfo> bundles() {
         return catalog.bundles();
+    }
+
+    @Override
+    public Optional<BlastRadius> blastRadius(String symbolicName, String version) {
+        return find(symbolicName, version == null || version.isBlank() ? null : version).flatMap(checks::blastRadius);
     }
 
     /** Queues the change a completed deploy execution recorded, unless it was applied (or queued) already. */
@@ -156,9 +196,8 @@ public final class Deployer implements Deployments, Projection {
                     if (bundle.isEmpty()) {
                         LOG.warn("{} not done: {} is not installed ({}){}", change.action(), what, by, why);
                     } else if ("uninstall".equals(change.action())) {
-                        bundle.get().uninstall();
-                        catalog.cleared(bundle.get());
-                        refresh();
+                        remove(bundle.get());
+                        revisions.forget(change.symbolicName());
                         LOG.info("uninstalled {} ({}){}", what, by, why);
                     } else if ("start".equals(change.action())) {
                         start(bundle.get(), what, by, why);
@@ -173,6 +212,22 @@ public final class Deployer implements Deployments, Projection {
         } catch (BundleException | IllegalArgumentException | IllegalStateException | SecurityException e) {
             LOG.error("{} of {} failed ({}): {}", change.action(), what, by, ResolutionDiagnosis.oneLine(e));
         }
+    }
+
+    /** Uninstalls {@code bundle} and refreshes its dependency closure: the framework change of an uninstall. */
+    private void remove(Bundle bundle) throws BundleException {
+        bundle.uninstall();
+        catalog.cleared(bundle);
+        refresh();
+    }
+
+    /** Replaces {@code target}'s revision with {@code jar} and refreshes: the framework change of an update. */
+    private void swap(Bundle target, Path jar) throws BundleException, IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            target.stop(Bundle.STOP_TRANSIENT); // started again by the deployer, so a failing start can be rolled back
+            target.update(in);
+        }
+        refresh();
     }
 
     private void install(DeployChange change, String what, String by, String why) throws BundleException {
@@ -194,7 +249,25 @@ public final class Deployer implements Deployments, Projection {
             return;
         }
         LOG.info("installed {} as bundle {} ({}){}", what, bundle.getBundleId(), by, why);
-        start(bundle, what, by, why);
+        revisions.record(change.symbolicName(), change.sha256());
+        String failed = start(bundle, what, by, why);
+        String unready = change.rollback() ? null : failed != null ? failed : unready(bundle);
+        if (unready != null) {
+            rollbacks.rollBack(change, null, unready, () -> {
+                remove(bundle);
+                revisions.forget(change.symbolicName());
+            });
+        }
+    }
+
+    /** Null if {@code bundle} passed the readiness gate; else why not. */
+    private String unready(Bundle bundle) {
+        try {
+            return readiness.await(bundle);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "the deployer was stopped while waiting";
+        }
     }
 
     private void update(DeployChange change, String what, String by, String why) throws BundleException {
@@ -206,27 +279,49 @@ public final class Deployer implements Deployments, Projection {
             return;
         }
         String from = target.get().getVersion().toString();
-        try (InputStream in = Files.newInputStream(jar)) {
-            target.get().update(in);
-        } catch (IOException e) {
-            LOG.error("update to {} failed ({}): cannot read {} ({})", what, by, jar, e.getMessage());
+        String previous = revisions.current(change.symbolicName()).orElse(null);
+        boolean wasActive = target.get().getState() == Bundle.ACTIVE;
+        try {
+            swap(target.get(), jar);
+        } catch (IOException | BundleException | IllegalStateException e) {
+            LOG.error("update to {} failed ({}): {}; the running revision stays", what, by,
+                    e instanceof IOException ? "cannot read " + jar + " (" + e.getMessage() + ")"
+                            : ResolutionDiagnosis.oneLine(e));
+            if (wasActive && target.get().getState() != Bundle.UNINSTALLED) {
+                start(target.get(), change.symbolicName() + " " + from, by, why);
+            }
             return;
         }
-        refresh();
+        revisions.record(change.symbolicName(), change.sha256());
         LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
-        if (target.get().getState() != Bundle.ACTIVE) {
-            start(target.get(), what, by, why);
+        String failed = target.get().getState() == Bundle.ACTIVE ? null : start(target.get(), what, by, why);
+        String unready = change.rollback() ? null : failed != null ? failed : unready(target.get());
+        if (unready != null) {
+            rollbacks.rollBack(change, previous, unready, () -> {
+                Path back = previous == null ? null : staging.jar(previous).orElse(null);
+                if (back == null) {
+                    LOG.error("cannot roll {} back: the jar of its previous revision is not kept", what);
+                    return;
+                }
+                swap(target.get(), back);
+                revisions.record(change.symbolicName(), previous);
+                start(target.get(), change.symbolicName() + " (previous revision)", "rollback", "");
+            });
         }
     }
 
-    private void start(Bundle bundle, String what, String by, String why) {
+    /** Starts {@code bundle}; null if it started, else why not (also kept as its problem). */
+    private String start(Bundle bundle, String what, String by, String why) {
         try {
             bundle.start();
             catalog.cleared(bundle);
             LOG.info("started {} ({}){}", what, by, why);
+            return null;
         } catch (BundleException | IllegalStateException e) {
             catalog.failed(bundle, e);
-            LOG.error("{} did not start ({}): {}", what, by, ResolutionDiagnosis.explain(context, bundle, e));
+            String failure = ResolutionDiagnosis.explain(context, bundle, e);
+            LOG.error("{} did not start ({}): {}", what, by, failure);
+            return failure;
         }
     }
 
@@ -244,11 +339,20 @@ public final class Deployer implements Deployments, Projection {
         return Optional.ofNullable(best);
     }
 
+    /** Refreshes the bundles whose old revisions are pending removal, and waits (bounded) until it is done. */
     private void refresh() {
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> done.countDown());
+        try {
+            if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("the framework's refresh did not finish within {} s", REFRESH_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static Path dataDirectory(BundleContext context) {
+    static Path dataDirectory(BundleContext context) {
         String data = context.getProperty(DATA_PROPERTY);
         if (data != null && !data.isBlank()) {
             return Path.of(data);

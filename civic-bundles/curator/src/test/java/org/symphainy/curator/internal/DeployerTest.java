@@ -18,7 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
+import org.symphainy.sdk.deploy.BlastRadius;
+import org.symphainy.sdk.deploy.DeployRefusedException;
+import org.symphainy.sdk.intent.ProvidesIntent;
+import org.symphainy.sdk.intent.Result;
+import org.symphainy.sdk.intent.RuntimeContext;
 import org.symphainy.sdk.deploy.BundleInfo;
 import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.StagedBundle;
@@ -44,19 +51,55 @@ class DeployerTest {
     Path data;
 
     private Felix felix;
+    private Curator curator;
     private Deployer deployer;
     private int executions;
+
+    /** The handler an orders bundle's component would register for intent acme.orders.place 1.0.0. */
+    @ProvidesIntent(value = "acme.orders.place", version = "1.0.0")
+    static final class PlaceV1 implements IntentHandler {
+        @Override
+        public Result handle(Intent intent, RuntimeContext context) {
+            return Result.of();
+        }
+    }
+
+    /** The same for version 1.1.0. */
+    @ProvidesIntent(value = "acme.orders.place", version = "1.1.0")
+    static final class PlaceV11 implements IntentHandler {
+        @Override
+        public Result handle(Intent intent, RuntimeContext context) {
+            return Result.of();
+        }
+    }
 
     @BeforeEach
     void start() throws Exception {
         felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, cache.toString(),
-                BundleCatalog.DEPLOY_DIR_PROPERTY, data.resolve("deploy").toString()));
+                BundleCatalog.DEPLOY_DIR_PROPERTY, data.resolve("deploy").toString(),
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.symphainy.sdk.intent"));
         felix.start();
-        deployer = new Deployer(felix.getBundleContext(), data, 1024 * 1024);
+        curator = new Curator(felix.getBundleContext());
+        felix.getBundleContext().registerService(org.symphainy.sdk.registry.IntentRegistry.class, curator, null);
+        // what a solution's DS component does when its bundle starts: register the handler of the intent it declares
+        felix.getBundleContext().addBundleListener((SynchronousBundleListener) event -> {
+            Bundle bundle = event.getBundle();
+            if (event.getType() == BundleEvent.STARTED && "org.acme.orders".equals(bundle.getSymbolicName())) {
+                for (DeclaredIntent declared : DeclaredIntent.of(bundle)) {
+                    IntentHandler handler = "1.0.0".equals(declared.version().toString()) ? new PlaceV1()
+                            : "1.1.0".equals(declared.version().toString()) ? new PlaceV11() : null;
+                    if (handler != null) {
+                        bundle.getBundleContext().registerService(IntentHandler.class, handler, null);
+                    }
+                }
+            }
+        });
+        deployer = new Deployer(felix.getBundleContext(), data, 1024 * 1024, 500);
     }
 
     @AfterEach
     void stop() throws Exception {
+        curator.deactivate();
         deployer.deactivate();
         felix.stop();
         felix.waitForStop(10_000);
@@ -189,35 +232,152 @@ class DeployerTest {
     }
 
     @Test
-    void saysWhyABundleDoesNotResolve() throws Exception {
-        StagedBundle staged = stageJar("needy.jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
-                Constants.BUNDLE_SYMBOLICNAME, "org.acme.needy", Constants.BUNDLE_VERSION, "1.0.0",
-                Constants.IMPORT_PACKAGE, "org.acme.missing;version=\"[1,2)\"")));
+    void aTrialResolveRefusesAMissingImportNamingTheRequirementAndTheCandidates() throws Exception {
+        felix.getBundleContext().installBundle("test:old-api", new ByteArrayInputStream(TestJars.jar(Map.of(
+                Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME, "org.acme.api",
+                Constants.BUNDLE_VERSION, "3.0.0", Constants.EXPORT_PACKAGE, "org.acme.missing;version=3.0.0"))));
 
-        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(staged)));
+        DeployRefusedException e = assertThrows(DeployRefusedException.class, () -> stageJar("needy.jar",
+                TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME,
+                        "org.acme.needy", Constants.BUNDLE_VERSION, "1.0.0",
+                        Constants.IMPORT_PACKAGE, "org.acme.missing;version=\"[1,2)\""))));
 
-        BundleInfo needy = find("org.acme.needy").orElseThrow();
-        assertEquals("INSTALLED", needy.state());
-        assertTrue(needy.problem().contains("org.acme.missing"), needy.problem());
+        assertEquals(ErrorCode.PAYLOAD_INVALID, e.code());
+        String details = e.details().text();
+        assertTrue(details.contains("\"refusal\":\"unresolved\""), details);
+        assertTrue(details.contains("\"namespace\":\"osgi.wiring.package\""), details);
+        assertTrue(details.contains("(osgi.wiring.package=org.acme.missing)"), details);
+        assertTrue(details.contains("org.acme.missing 3.0.0 from org.acme.api 3.0.0"), details);
+        assertTrue(find("org.acme.needy").isEmpty(), "nothing is installed");
     }
 
     @Test
-    void showsTheIntentsABundleRequiresAndWhichIsMissing() throws Exception {
-        StagedBundle staged = stageJar("ui.jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+    void theFrameworksResolverRefusesAUsesConstraintViolationTheFirstOrderCheckCannotSee() throws Exception {
+        installAndStart("org.acme.p1", Constants.EXPORT_PACKAGE, "org.acme.p;version=1.0.0");
+        installAndStart("org.acme.p2", Constants.EXPORT_PACKAGE, "org.acme.p;version=2.0.0");
+        installAndStart("org.acme.q", Constants.EXPORT_PACKAGE, "org.acme.q;version=1.0.0;uses:=\"org.acme.p\"",
+                Constants.IMPORT_PACKAGE, "org.acme.p;version=\"[1,2)\"");
+
+        DeployRefusedException e = assertThrows(DeployRefusedException.class, () -> stageJar("torn.jar",
+                TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME,
+                        "org.acme.torn", Constants.BUNDLE_VERSION, "1.0.0", Constants.IMPORT_PACKAGE,
+                        "org.acme.q, org.acme.p;version=\"[2,3)\""))));
+
+        assertTrue(e.details().text().contains("\"resolver\":"), e.details().text());
+        assertTrue(e.getMessage().contains("org.acme.p"), e.getMessage());
+        StagedBundle consistent = stageJar("whole.jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+                Constants.BUNDLE_SYMBOLICNAME, "org.acme.whole", Constants.BUNDLE_VERSION, "1.0.0",
+                Constants.IMPORT_PACKAGE, "org.acme.q, org.acme.p;version=\"[1,2)\"")));
+        assertEquals("org.acme.whole", consistent.symbolicName());
+    }
+
+    private void installAndStart(String symbolicName, String... headers) throws Exception {
+        Map<String, String> manifest = new java.util.HashMap<>(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+                Constants.BUNDLE_SYMBOLICNAME, symbolicName, Constants.BUNDLE_VERSION, "1.0.0"));
+        for (int i = 0; i < headers.length; i += 2) {
+            manifest.put(headers[i], headers[i + 1]);
+        }
+        felix.getBundleContext().installBundle("test:" + symbolicName,
+                new ByteArrayInputStream(TestJars.jar(manifest))).start();
+    }
+
+    @Test
+    void aTrialResolveRefusesARequiredIntentNobodyProvides() throws Exception {
+        DeployRefusedException e = assertThrows(DeployRefusedException.class, () -> stageJar("ui.jar",
+                TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME, "org.acme.ui",
+                        Constants.BUNDLE_VERSION, "1.0.0", Constants.REQUIRE_CAPABILITY,
+                        "symphainy.intent;filter:=\"(symphainy.intent=acme.orders.place)\""))));
+
+        assertTrue(e.details().text().contains("\"namespace\":\"symphainy.intent\""), e.details().text());
+
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL,
+                sha(stage("org.acme.orders", "1.0.0", "acme.orders.place 1.0.0"))));
+        StagedBundle ui = stageJar("ui.jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
                 Constants.BUNDLE_SYMBOLICNAME, "org.acme.ui", Constants.BUNDLE_VERSION, "1.0.0",
                 Constants.REQUIRE_CAPABILITY, "symphainy.intent;filter:=\"(symphainy.intent=acme.orders.place)\"")));
-        assertEquals(List.of("(symphainy.intent=acme.orders.place)"), staged.requiredIntents());
-
-        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(staged)));
-
-        BundleInfo ui = find("org.acme.ui").orElseThrow();
         assertEquals(List.of("(symphainy.intent=acme.orders.place)"), ui.requiredIntents());
-        assertEquals("INSTALLED", ui.state());
-        assertTrue(ui.problem().contains("acme.orders.place"), ui.problem());
+    }
+
+    @Test
+    void refusesADuplicateIntentNamingBothBundles() throws Exception {
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL,
+                sha(stage("org.acme.orders", "1.0.0", "acme.orders.place 1.0.0"))));
+
+        DeployRefusedException e = assertThrows(DeployRefusedException.class,
+                () -> stage("org.acme.clone", "1.0.0", "acme.orders.place 1.0.0"));
+
+        assertTrue(e.getMessage().contains("org.acme.clone 1.0.0") && e.getMessage().contains("org.acme.orders 1.0.0"),
+                e.getMessage());
+        assertTrue(e.details().text().contains("\"refusal\":\"duplicate-intent\""), e.details().text());
+    }
+
+    @Test
+    void refusesToUninstallABundleOthersRequireUnlessForced() throws Exception {
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(stageJar("api.jar",
+                TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME, "org.acme.api",
+                        Constants.BUNDLE_VERSION, "1.0.0", Constants.EXPORT_PACKAGE, "org.acme.api;version=1.0.0"))))));
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(stageJar("user.jar",
+                TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2", Constants.BUNDLE_SYMBOLICNAME, "org.acme.user",
+                        Constants.BUNDLE_VERSION, "1.0.0", Constants.IMPORT_PACKAGE, "org.acme.api"))))));
+        assertEquals("ACTIVE", find("org.acme.user").orElseThrow().state());
+
+        BlastRadius radius = deployer.blastRadius("org.acme.api", null).orElseThrow();
+        assertEquals(List.of("org.acme.user 1.0.0"), radius.dependants());
+        assertTrue(radius.restarted().containsAll(List.of("org.acme.api 1.0.0", "org.acme.user 1.0.0")),
+                radius.restarted().toString());
+        assertEquals(List.of(), radius.platformBundles());
+
+        DeployRefusedException e = assertThrows(DeployRefusedException.class, () -> handle(
+                new BundleUninstallHandler(deployer), DeployIntents.UNINSTALL, "{\"symbolicName\": \"org.acme.api\"}"));
+        assertEquals(ErrorCode.FORBIDDEN, e.code());
+        assertTrue(e.getMessage().contains("required by [org.acme.user 1.0.0]"), e.getMessage());
+        assertEquals("ACTIVE", find("org.acme.api").orElseThrow().state(), "the refused bundle is left as it was");
+
+        Artifact forced = handle(new BundleUninstallHandler(deployer), DeployIntents.UNINSTALL,
+                "{\"symbolicName\": \"org.acme.api\", \"force\": true}");
+        String recorded = new String(forced.content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(recorded.contains("\"force\":true") && recorded.contains("\"dependants\":[\"org.acme.user 1.0.0\"]"),
+                "the artifact records the blast radius accepted: " + recorded);
+        applyCompleted(forced);
+        assertTrue(find("org.acme.api").isEmpty(), "forced, it is uninstalled");
+    }
+
+    @Test
+    void rollsBackAFreshInstallThatNeverBecomesReady() throws Exception {
+        StagedBundle lonely = stage("org.acme.lonely", "1.0.0", "acme.lonely.call 1.0.0");
+
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(lonely)));
+
+        assertTrue(find("org.acme.lonely").isEmpty(), "a bundle whose intent has no handler is uninstalled again");
+    }
+
+    @Test
+    void rollsBackAnUpdateThatNeverBecomesReadyToThePreviousRevision() throws Exception {
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL,
+                sha(stage("org.acme.orders", "1.0.0", "acme.orders.place 1.0.0"))));
+        long id = find("org.acme.orders").orElseThrow().id();
+        StagedBundle broken = stage("org.acme.orders", "2.0.0", "acme.orders.place 2.0.0");
+
+        applyCompleted(handle(new BundleUpdateHandler(deployer), DeployIntents.UPDATE,
+                "{\"symbolicName\": \"org.acme.orders\", \"sha256\": \"" + broken.sha256() + "\"}"));
+
+        BundleInfo back = find("org.acme.orders").orElseThrow();
+        assertEquals(id, back.id());
+        assertEquals("1.0.0", back.version());
+        assertEquals("ACTIVE", back.state());
+        assertEquals(List.of("acme.orders.place 1.0.0"), back.declaredIntents());
+        assertTrue(curator.resolve("acme.orders.place", null).isPresent(), "the previous revision serves again");
     }
 
     private StagedBundle stage(String symbolicName, String version, String intent) {
-        return stageJar(symbolicName + ".jar", TestJars.bundle(symbolicName, version, intent));
+        if (intent == null) {
+            return stageJar(symbolicName + ".jar", TestJars.bundle(symbolicName, version, null));
+        }
+        String[] parts = intent.split(" ");
+        return stageJar(symbolicName + ".jar", TestJars.jar(Map.of(Constants.BUNDLE_MANIFESTVERSION, "2",
+                Constants.BUNDLE_SYMBOLICNAME, symbolicName, Constants.BUNDLE_VERSION, version,
+                Constants.IMPORT_PACKAGE, "org.symphainy.sdk.intent", Constants.PROVIDE_CAPABILITY,
+                "symphainy.intent;symphainy.intent=\"" + parts[0] + "\";version:Version=\"" + parts[1] + "\"")));
     }
 
     private StagedBundle stageJar(String name, byte[] jar) {

@@ -19,9 +19,11 @@ import org.symphainy.sdk.governance.Decision;
  * @param decisions the governance decisions of a denial, in pipeline order; empty otherwise
  * @param headers extra response headers, such as {@code Retry-After}
  * @param errorId the opaque id under which an unexpected error was logged; null otherwise
+ * @param extensions more members of the problem document (RFC 9457 extension members), as the text of a JSON object
+ *        whose members are added after the standard ones; null for none
  */
 public record Problem(int status, String slug, String title, String detail, String code, List<Decision> decisions,
-        Map<String, String> headers, String errorId) {
+        Map<String, String> headers, String errorId, String extensions) {
 
     /** Where every problem type URI starts. */
     public static final String TYPE_BASE = "https://symphainy.org/problems/";
@@ -43,7 +45,7 @@ public record Problem(int status, String slug, String title, String detail, Stri
 
     /** A problem without a code, decisions, headers or error id. */
     public static Problem of(int status, String slug, String title, String detail) {
-        return new Problem(status, slug, title, detail, null, List.of(), Map.of(), null);
+        return new Problem(status, slug, title, detail, null, List.of(), Map.of(), null, null);
     }
 
     /** The stable type URI. */
@@ -55,21 +57,26 @@ public record Problem(int status, String slug, String title, String detail, Stri
     public Problem withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Problem(status, slug, title, detail, code, decisions, more, errorId);
+        return new Problem(status, slug, title, detail, code, decisions, more, errorId, extensions);
     }
 
     /** This problem naming the SDK error code behind it. */
     public Problem withCode(String errorCode) {
-        return new Problem(status, slug, title, detail, errorCode, decisions, headers, errorId);
+        return new Problem(status, slug, title, detail, errorCode, decisions, headers, errorId, extensions);
     }
 
     /** This problem with the governance decisions of a denial. */
     public Problem withDecisions(List<Decision> denialDecisions) {
-        return new Problem(status, slug, title, detail, code, denialDecisions, headers, errorId);
+        return new Problem(status, slug, title, detail, code, denialDecisions, headers, errorId, extensions);
+    }
+
+    /** This problem with extension members: the members of {@code jsonObject}, a JSON object's text. */
+    public Problem withExtensions(String jsonObject) {
+        return new Problem(status, slug, title, detail, code, decisions, headers, errorId, jsonObject);
     }
 
     /** This problem with the opaque id an unexpected error was logged under. */
     public Problem withErrorId(String id) {
-        return new Problem(status, slug, title, detail, code, decisions, headers, id);
+        return new Problem(status, slug, title, detail, code, decisions, headers, id, extensions);
     }
 }

@@ -28,8 +28,27 @@ public final class ProblemJson {
                 }
                 json.writeEndArray();
             }
+            if (problem.extensions() != null) {
+                extensions(json, problem.extensions());
+            }
             json.writeEndObject();
         });
+    }
+
+    /** Copies the members of a JSON object's text into the document being written. */
+    private static void extensions(JsonGenerator json, String object) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser in = json.getCodec() == null
+                ? new com.fasterxml.jackson.core.JsonFactory().createParser(object)
+                : json.getCodec().getFactory().createParser(object)) {
+            if (in.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return;
+            }
+            while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                json.writeFieldName(in.currentName());
+                in.nextToken();
+                json.copyCurrentStructure(in);
+            }
+        }
     }
 
     /** One decision: stage, allowed, code (denials only), reasons. */

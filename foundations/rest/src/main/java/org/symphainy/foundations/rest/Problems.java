@@ -30,6 +30,10 @@ public final class Problems {
     /** The problem for an error the Runtime or a role service reported; denials carry their decisions. */
     public static Problem of(IntentException e) {
         Problem problem = forCode(e.code(), e.getMessage(), reasons(e));
+        if (e instanceof org.symphainy.sdk.deploy.DeployRefusedException refused) {
+            problem = new Problem(e.code() == ErrorCode.FORBIDDEN ? 409 : 422, "deploy-refused", "Deploy refused",
+                    e.getMessage(), null, List.of(), java.util.Map.of(), null, refused.details().text());
+        }
         if (e instanceof IntentDeniedException denied) {
             problem = problem.withDecisions(denied.decisions());
         }

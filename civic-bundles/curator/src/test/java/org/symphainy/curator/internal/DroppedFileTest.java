@@ -1,4 +1,4 @@
-package org.symphainy.runtime.internal.deploy;
+package org.symphainy.curator.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,7 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Version;
-import org.symphainy.runtime.internal.deploy.DroppedFile.Kind;
+import org.symphainy.curator.internal.DroppedFile.Kind;
 
 class DroppedFileTest {
 

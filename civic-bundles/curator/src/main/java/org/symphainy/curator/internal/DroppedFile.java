@@ -1,4 +1,4 @@
-package org.symphainy.runtime.internal.deploy;
+package org.symphainy.curator.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,229 @@
+package org.symphainy.curator.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.felix.fileinstall.ArtifactInstaller;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.symphainy.sdk.deploy.BundleInfo;
+import org.symphainy.sdk.deploy.DeployIntents;
+import org.symphainy.sdk.deploy.Deployments;
+import org.symphainy.sdk.deploy.StagedBundle;
+import org.symphainy.sdk.intent.IntentException;
+import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionState;
+import org.symphainy.sdk.runtime.Submission;
+
+/**
+ * The deploy folder's door to the governed deployer: each file dropped into {@code symphainy.deploy}, replaced or
+ * removed becomes a {@code platform.bundle.install}, {@code update} or {@code uninstall} intent of the system actor
+ * {@value #ACTOR}, with the file's name and hash and the reason, staged and applied by the same {@link Deployer} as
+ * the admin API's. A file still growing is waited for (bounded) and never staged half; a file that is not a bundle is
+ * one log line naming it and why; a refused intent is one log line with the Runtime's reason.
+ */
+@Component(service = ArtifactInstaller.class, property = Constants.SERVICE_RANKING + ":Integer=1000",
+        configurationPid = DeployFolder.PID)
+@Designate(ocd = DeployFolder.Config.class)
+public final class DeployFolder implements ArtifactInstaller {
+
+    static final String PID = "org.symphainy.curator.deployfolder";
+    /** The system actor the folder's intents are submitted as. */
+    static final String ACTOR = "deploy-folder";
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.deploy");
+
+    /** The folder's settings. */
+    @ObjectClassDefinition(name = "Symphainy deploy folder")
+    public @interface Config {
+        @AttributeDefinition(description = "How long a dropped file's size and time must stay unchanged before it is read, in ms")
+        long settleMillis() default 200;
+
+        @AttributeDefinition(description = "How long a file still being written is waited for before it is refused, in ms")
+        long maxSettleMillis() default 30_000;
+    }
+
+    private final Path folder;
+    private final Deployments deployments;
+    private final PlatformSubmitter submitter;
+    private final FolderRecords records;
+    private final FileSettling settling;
+
+    /** The folder named by the framework property {@code symphainy.deploy}. */
+    @Activate
+    public DeployFolder(BundleContext context, @Reference Deployments deployments,
+            @Reference PlatformSubmitter submitter, Config config) {
+        String dir = context.getProperty(BundleCatalog.DEPLOY_DIR_PROPERTY);
+        this.folder = dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize();
+        this.deployments = deployments;
+        this.submitter = submitter;
+        this.records = new FolderRecords(Deployer.dataDirectory(context).resolve("curator")
+                .resolve("deploy-folder.properties"));
+        this.settling = new FileSettling(config.settleMillis(), config.maxSettleMillis());
+        if (folder == null) {
+            LOG.warn("framework property {} is not set: the deploy folder is not watched",
+                    BundleCatalog.DEPLOY_DIR_PROPERTY);
+        }
+    }
+
+    @Override
+    public boolean canHandle(File artifact) {
+        if (folder == null) {
+            return false;
+        }
+        Path path = artifact.toPath().toAbsolutePath().normalize();
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return folder.equals(path.getParent()) && !name.startsWith(".")
+                && !name.endsWith(".cfg") && !name.endsWith(".config")
+                && !name.endsWith(".tmp") && !name.endsWith(".part") && !name.endsWith("~");
+    }
+
+    @Override
+    public void install(File artifact) {
+        deploy(artifact.toPath());
+    }
+
+    @Override
+    public void update(File artifact) {
+        deploy(artifact.toPath());
+    }
+
+    /** Submits the uninstall of the bundle the removed file held. */
+    @Override
+    public void uninstall(File artifact) {
+        String name = artifact.getName();
+        Optional<FolderRecords.Entry> entry = records.get(name);
+        if (entry.isEmpty()) {
+            return;
+        }
+        if (installed(entry.get()).isEmpty()) {
+            records.forget(name, entry.get());
+            return;
+        }
+        String payload = Payloads.of("symbolicName", entry.get().symbolicName(), "version", entry.get().version(),
+                "reason", "removed from deploy/ (" + name + ")");
+        records.forget(name, entry.get());
+        submit(name, DeployIntents.UNINSTALL, payload, entry.get(), entry);
+    }
+
+    private void deploy(Path path) {
+        String name = path.getFileName().toString();
+        Optional<FolderRecords.Entry> previous = records.get(name);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".jar") && !settling.settled(path)) {
+            if (Files.exists(path)) {
+                LOG.error("{}: rejected: it was still being written after {} ms; copy it under a temporary name "
+                        + "(.tmp) and rename it into the deploy folder{}", name, settling.maxMillis(), kept(previous));
+            }
+            return;
+        }
+        DroppedFile file = DroppedFile.inspect(path);
+        switch (file.kind()) {
+            case IGNORED -> LOG.warn("{}: ignored: {}", name, file.reason());
+            case REJECTED -> LOG.error("{}: rejected: {}{}", name, file.reason(), kept(previous));
+            default -> deployBundle(path, file, previous);
+        }
+    }
+
+    private void deployBundle(Path path, DroppedFile file, Optional<FolderRecords.Entry> previous) {
+        String name = file.name();
+        String sha = sha256(path);
+        if (sha == null) {
+            return; // gone while being read: its removal is reported by FileInstall
+        }
+        if (previous.isPresent() && previous.get().sha256().equals(sha) && installed(previous.get()).isPresent()) {
+            return; // offered again at start, unchanged: the framework restarts it by itself
+        }
+        Optional<String> holder = records.fileOf(file.symbolicName(), name);
+        if (holder.isPresent()) {
+            LOG.error("{}: rejected: {} is deployed from {} already; replace that file to update it, or remove it "
+                    + "first", name, file.bundleName(), holder.get());
+            return;
+        }
+        StagedBundle staged;
+        try (InputStream in = Files.newInputStream(path)) {
+            staged = deployments.stage(name, in);
+        } catch (IntentException e) {
+            LOG.error("{}: rejected: {}{}", name, e.getMessage(), kept(previous));
+            return;
+        } catch (IOException e) {
+            LOG.error("{}: rejected: cannot read it ({}){}", name, e.getMessage(), kept(previous));
+            return;
+        }
+        boolean update = deployments.bundles().stream()
+                .anyMatch(b -> !b.platform() && b.symbolicName().equals(staged.symbolicName()));
+        String reason = "dropped into deploy/ as " + name;
+        String payload = update
+                ? Payloads.of("symbolicName", staged.symbolicName(), "sha256", staged.sha256(), "reason", reason)
+                : Payloads.of("sha256", staged.sha256(), "reason", reason);
+        FolderRecords.Entry entry = new FolderRecords.Entry(staged.sha256(), staged.symbolicName(), staged.version());
+        records.put(name, entry);
+        submit(name, update ? DeployIntents.UPDATE : DeployIntents.INSTALL, payload, entry, previous);
+    }
+
+    /** Submits one intent; when refused (now or when it ends), logs why and restores the file's previous record. */
+    private void submit(String name, String type, String payload, FolderRecords.Entry entry,
+            Optional<FolderRecords.Entry> previous) {
+        Runnable restore = () -> {
+            records.forget(name, DeployIntents.UNINSTALL.equals(type) ? null : entry);
+            previous.ifPresent(p -> records.put(name, p));
+        };
+        Submission submission;
+        try {
+            submission = submitter.submit(ACTOR, type, payload);
+        } catch (IntentException e) {
+            restore.run();
+            LOG.error("{}: {} refused: {}{}", name, type, e.getMessage(), kept(previous));
+            return;
+        }
+        LOG.info("{}: {} {} {} submitted as execution {}", name, type, entry.symbolicName(), entry.version(),
+                submission.executionId());
+        submitter.whenEnded(submission.executionId(), execution -> ended(name, type, execution, restore, previous));
+    }
+
+    private void ended(String name, String type, Execution execution, Runnable restore,
+            Optional<FolderRecords.Entry> previous) {
+        if (execution.state() == ExecutionState.FAILED) {
+            restore.run();
+            LOG.error("{}: {} refused (execution {}): {}{}", name, type, execution.id(),
+                    execution.failure() == null ? "no reason recorded" : execution.failure().message(),
+                    kept(previous));
+        }
+    }
+
+    private Optional<BundleInfo> installed(FolderRecords.Entry entry) {
+        return deployments.bundles().stream().filter(b -> !b.platform()
+                && b.symbolicName().equals(entry.symbolicName()) && b.version().equals(entry.version())).findFirst();
+    }
+
+    private String kept(Optional<FolderRecords.Entry> previous) {
+        return previous.flatMap(this::installed)
+                .map(b -> "; " + b.symbolicName() + " " + b.version() + " keeps running").orElse("");
+    }
+
+    private static String sha256(Path jar) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+}
