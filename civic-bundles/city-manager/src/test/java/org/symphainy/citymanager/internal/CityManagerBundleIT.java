@@ -40,7 +40,7 @@ class CityManagerBundleIT {
 
     private static final String SYSTEM_PACKAGES = String.join(",",
             "org.symphainy.sdk.governance;version=1.2.0", "org.symphainy.sdk.identity;version=1.1.0",
-            "org.symphainy.sdk.intent;version=1.2.0", "org.symphainy.sdk.runtime;version=1.1.0", "org.slf4j;version=2.0.17",
+            "org.symphainy.sdk.intent;version=1.2.0", "org.symphainy.sdk.runtime;version=1.2.0", "org.slf4j;version=2.0.17",
             "com.fasterxml.jackson.core;version=2.19.1", "org.osgi.service.cm;version=1.6.0");
 
     @TempDir

@@ -84,6 +84,7 @@ public final class Kernel implements Runtime, AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final StepRunner steps;
+    private final KernelDrain drain;
 
     /**
      * Opens the WAL in {@code walDirectory}, rebuilds the execution book from it and resumes what was unfinished.
@@ -119,6 +120,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.timers = timer;
         long started = System.nanoTime();
         this.book = new ExecutionBook(this::record);
+        this.drain = new KernelDrain(registry, KernelDrain.MAX_SUBMIT_WAIT);
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
                 (entry, artifacts) -> artifactProblems(roles, entry, artifacts), retries, this::retryLater);
@@ -177,15 +179,19 @@ public final class Kernel implements Runtime, AutoCloseable {
             book.apply(journal.appendDurably(denial), RecordHead.of(denial), denial);
             throw new IntentDeniedException(intent.type(), decisions);
         }
-        AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange()).orElseThrow(() -> unknown(intent));
-        ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
-        ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
+        KernelDrain.Bound bound = drain.bindNewest(intent.type(), intent.versionRange(), () -> unknown(intent));
         try {
-            return accept(intent, executionId, now, governed, handler, payloadHash, approval, target);
-        } finally {
-            if (target != null) {
-                deciding.remove(target.id());
+            ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
+            ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
+            try {
+                return accept(intent, executionId, now, governed, bound, payloadHash, approval, target);
+            } finally {
+                if (target != null) {
+                    deciding.remove(target.id());
+                }
             }
+        } finally {
+            bound.lease().releaseUnlessHandedOver(); // held, duplicate or refused: it runs nothing now
         }
     }
 
@@ -194,7 +200,8 @@ public final class Kernel implements Runtime, AutoCloseable {
      * approval intent also moves the execution it names ({@code target}, claimed), durably, before the caller hears back.
      */
     private Submission accept(Intent intent, String executionId, Instant now, GovernancePipeline.Outcome governed,
-            AdmittedHandler handler, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
+            KernelDrain.Bound bound, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
+        AdmittedHandler handler = bound.handler();
         ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
         if (owner != null) {
             return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
@@ -226,7 +233,13 @@ public final class Kernel implements Runtime, AutoCloseable {
             LOG.info("execution {} of {} by {} waits for a second principal's approval", executionId, intent.type(), intent.actor());
             expireLater(entry);
         } else {
-            workers.execute(() -> steps.run(entry, handler.handler()));
+            bound.lease().handOver();
+            try {
+                workers.execute(() -> runBound(entry, handler, bound.lease()));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                bound.lease().release();
+                throw stopping;
+            }
         }
         return new Submission(executionId, now, false);
     }
@@ -424,7 +437,27 @@ public final class Kernel implements Runtime, AutoCloseable {
             return;
         }
         parked.remove(entry.id());
-        steps.run(entry, handler.get().handler());
+        DrainGate.Lease lease = drain.tryBind(handler.get());
+        if (lease == null) { // its revision drains: run it once the swap is done, on whatever serves it then
+            drain.afterRelease(handler.get().ref(), () -> retryLater(entry, Duration.ZERO));
+            return;
+        }
+        if (!handler.get().ref().intentVersion().equals(entry.handler().intentVersion())) {
+            LOG.info("execution {} was accepted for {} {}, which no installed bundle declares any more; it runs on the "
+                    + "compatible {} of {} {}", entry.id(), entry.handler().intentType(), entry.handler().intentVersion(),
+                    handler.get().ref().intentVersion(), handler.get().ref().bundleSymbolicName(),
+                    handler.get().ref().bundleVersion());
+        }
+        runBound(entry, handler.get(), lease);
+    }
+
+    /** Runs the execution's next attempt on {@code handler}, then releases its binding to the handler's revision. */
+    private void runBound(ExecutionEntry entry, AdmittedHandler handler, DrainGate.Lease lease) {
+        try {
+            steps.run(entry, handler.handler());
+        } finally {
+            lease.release();
+        }
     }
 
     private void retryParked() {
@@ -437,10 +470,14 @@ public final class Kernel implements Runtime, AutoCloseable {
         }
     }
 
-    /** The handler of exactly the intent version the execution was accepted for. */
+    /** The handler of the intent version the execution was accepted for (or its compatible successor: KernelDrain). */
     private Optional<AdmittedHandler> pinned(ExecutionEntry entry) {
-        String version = entry.handler().intentVersion();
-        return registry.resolve(entry.handler().intentType(), "[" + version + "," + version + "]");
+        return drain.pinned(entry.handler());
+    }
+
+    /** Drain and pin, for the deployer (published as {@link org.symphainy.sdk.runtime.ExecutionDrain}). */
+    KernelDrain drain() {
+        return drain;
     }
 
     /**
