@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -32,7 +37,9 @@ import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.Deployments;
 import org.symphainy.sdk.deploy.StagedBundle;
 import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.runtime.DrainTimeoutException;
 import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionDrain;
 import org.symphainy.sdk.runtime.Projection;
 
 /**
@@ -62,12 +69,19 @@ public final class Deployer implements Deployments, Projection {
     public @interface Config {
         @AttributeDefinition(description = "The largest jar that may be staged, in bytes")
         long maxStageBytes() default 64L * 1024 * 1024;
+
+        @AttributeDefinition(description = "How long an update, stop or uninstall waits for the executions running on "
+                + "the bundle's handlers to end (new ones wait meanwhile) before it gives up and changes nothing, in seconds")
+        long drainTimeoutSeconds() default 30;
     }
 
     private final BundleContext context;
     private final StagingArea staging;
     private final BundleCatalog catalog;
     private final AppliedExecutions applied;
+    private volatile Duration drainTimeout = Duration.ofSeconds(30);
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ExecutionDrain drain;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "symphainy-deployer");
@@ -79,6 +93,7 @@ public final class Deployer implements Deployments, Projection {
     @Activate
     public Deployer(BundleContext context, Config config) {
         this(context, dataDirectory(context), config.maxStageBytes());
+        this.drainTimeout = Duration.ofSeconds(Math.max(1, config.drainTimeoutSeconds()));
     }
 
     /** A deployer keeping staged jars in {@code data/staging} and what it applied in {@code data/curator}. */
@@ -156,20 +171,24 @@ public final class Deployer implements Deployments, Projection {
                     if (bundle.isEmpty()) {
                         LOG.warn("{} not done: {} is not installed ({}){}", change.action(), what, by, why);
                     } else if ("uninstall".equals(change.action())) {
-                        bundle.get().uninstall();
+                        drained(bundle.get(), () -> {
+                            bundle.get().uninstall();
+                            refresh();
+                        });
                         catalog.cleared(bundle.get());
-                        refresh();
                         LOG.info("uninstalled {} ({}){}", what, by, why);
                     } else if ("start".equals(change.action())) {
                         start(bundle.get(), what, by, why);
                     } else {
-                        bundle.get().stop();
+                        drained(bundle.get(), bundle.get()::stop);
                         catalog.cleared(bundle.get());
                         LOG.info("stopped {} ({}){}", what, by, why);
                     }
                 }
                 default -> LOG.error("recorded change '{}' of {} is not one the deployer knows; ignored", change.action(), by);
             }
+        } catch (DrainTimeoutException e) {
+            LOG.error("{} of {} not done ({}): {}", change.action(), what, by, e.getMessage());
         } catch (BundleException | IllegalArgumentException | IllegalStateException | SecurityException e) {
             LOG.error("{} of {} failed ({}): {}", change.action(), what, by, ResolutionDiagnosis.oneLine(e));
         }
@@ -207,16 +226,32 @@ public final class Deployer implements Deployments, Projection {
         }
         String from = target.get().getVersion().toString();
         try (InputStream in = Files.newInputStream(jar)) {
-            target.get().update(in);
+            drained(target.get(), () -> { // waiting work resolves again once the new revision is started
+                target.get().update(in);
+                refresh();
+                LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
+                if (target.get().getState() != Bundle.ACTIVE) {
+                    start(target.get(), what, by, why);
+                }
+            });
         } catch (IOException e) {
             LOG.error("update to {} failed ({}): cannot read {} ({})", what, by, jar, e.getMessage());
+        }
+    }
+
+    /**
+     * Runs a change that replaces or withdraws the bundle's handlers once the executions running on them have ended
+     * (drain and pin, the Runtime's {@link ExecutionDrain}); new executions of its intents wait meanwhile.
+     */
+    private void drained(Bundle bundle, ExecutionDrain.Change<BundleException> change) throws BundleException {
+        ExecutionDrain current = drain;
+        if (current == null) {
+            LOG.warn("the Runtime is not available to drain {} {}; it changes without waiting for its executions",
+                    bundle.getSymbolicName(), bundle.getVersion());
+            change.run();
             return;
         }
-        refresh();
-        LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
-        if (target.get().getState() != Bundle.ACTIVE) {
-            start(target.get(), what, by, why);
-        }
+        current.drained(bundle.getSymbolicName(), bundle.getVersion().toString(), drainTimeout, change);
     }
 
     private void start(Bundle bundle, String what, String by, String why) {
@@ -244,8 +279,17 @@ public final class Deployer implements Deployments, Projection {
         return Optional.ofNullable(best);
     }
 
+    /** Refreshes the bundles whose old revisions are pending removal, and waits (at most a minute) until it is done. */
     private void refresh() {
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> done.countDown());
+        try {
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("the framework refresh has not finished after 60 s; the deployer goes on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Path dataDirectory(BundleContext context) {
