@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,9 @@ import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.Deployments;
 import org.symphainy.sdk.deploy.StagedBundle;
 import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.runtime.DrainTimeoutException;
 import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.ExecutionDrain;
 import org.symphainy.sdk.runtime.Projection;
 
 /**
@@ -72,6 +75,10 @@ public final class Deployer implements Deployments, Projection {
         @AttributeDefinition(description = "How long an installed or updated bundle may take to become ready (active, "
                 + "its intents' handlers admitted, its components satisfied) before it is rolled back, in ms")
         long readinessTimeoutMillis() default 10_000;
+
+        @AttributeDefinition(description = "How long an update, stop or uninstall waits for the executions running on "
+                + "the bundle's handlers to end (new ones wait meanwhile) before it gives up and changes nothing, in seconds")
+        long drainTimeoutSeconds() default 30;
     }
 
     private final BundleContext context;
@@ -82,6 +89,9 @@ public final class Deployer implements Deployments, Projection {
     private final Readiness readiness;
     private final Revisions revisions;
     private final Rollbacks rollbacks = new Rollbacks();
+    private volatile Duration drainTimeout = Duration.ofSeconds(30);
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ExecutionDrain drain;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "symphainy-deployer");
@@ -93,6 +103,7 @@ public final class Deployer implements Deployments, Projection {
     @Activate
     public Deployer(BundleContext context, Config config) {
         this(context, dataDirectory(context), config.maxStageBytes(), config.readinessTimeoutMillis());
+        this.drainTimeout = Duration.ofSeconds(Math.max(1, config.drainTimeoutSeconds()));
     }
 
     /** A deployer keeping staged jars in {@code data/staging} and what it applied in {@code data/curator}. */
@@ -196,21 +207,25 @@ public final class Deployer implements Deployments, Projection {
                     if (bundle.isEmpty()) {
                         LOG.warn("{} not done: {} is not installed ({}){}", change.action(), what, by, why);
                     } else if ("uninstall".equals(change.action())) {
-                        remove(bundle.get());
+                        drained(bundle.get(), () -> remove(bundle.get()));
                         revisions.forget(change.symbolicName());
                         LOG.info("uninstalled {} ({}){}", what, by, why);
                     } else if ("start".equals(change.action())) {
                         start(bundle.get(), what, by, why);
                     } else {
-                        bundle.get().stop();
+                        drained(bundle.get(), bundle.get()::stop);
                         catalog.cleared(bundle.get());
                         LOG.info("stopped {} ({}){}", what, by, why);
                     }
                 }
                 default -> LOG.error("recorded change '{}' of {} is not one the deployer knows; ignored", change.action(), by);
             }
+        } catch (DrainTimeoutException e) {
+            LOG.error("{} of {} not done ({}): {}", change.action(), what, by, e.getMessage());
         } catch (BundleException | IllegalArgumentException | IllegalStateException | SecurityException e) {
             LOG.error("{} of {} failed ({}): {}", change.action(), what, by, ResolutionDiagnosis.oneLine(e));
+        } catch (IOException e) {
+            LOG.error("{} of {} failed ({}): {}", change.action(), what, by, e.toString());
         }
     }
 
@@ -282,7 +297,7 @@ public final class Deployer implements Deployments, Projection {
         String previous = revisions.current(change.symbolicName()).orElse(null);
         boolean wasActive = target.get().getState() == Bundle.ACTIVE;
         try {
-            swap(target.get(), jar);
+            drained(target.get(), () -> swap(target.get(), jar)); // in-flight work ends on the old revision first
         } catch (IOException | BundleException | IllegalStateException e) {
             LOG.error("update to {} failed ({}): {}; the running revision stays", what, by,
                     e instanceof IOException ? "cannot read " + jar + " (" + e.getMessage() + ")"
@@ -307,6 +322,27 @@ public final class Deployer implements Deployments, Projection {
                 revisions.record(change.symbolicName(), previous);
                 start(target.get(), change.symbolicName() + " (previous revision)", "rollback", "");
             });
+        }
+    }
+
+    /**
+     * Runs a change that replaces or withdraws the bundle's handlers once the executions running on them have ended
+     * (drain and pin, the Runtime's {@link ExecutionDrain}); new executions of its intents wait meanwhile.
+     */
+    private void drained(Bundle bundle, ExecutionDrain.Change<Exception> change) throws BundleException, IOException {
+        ExecutionDrain current = drain;
+        try {
+            if (current == null) {
+                LOG.warn("the Runtime is not available to drain {} {}; it changes without waiting for its executions",
+                        bundle.getSymbolicName(), bundle.getVersion());
+                change.run();
+                return;
+            }
+            current.drained(bundle.getSymbolicName(), bundle.getVersion().toString(), drainTimeout, change);
+        } catch (BundleException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -156,6 +156,22 @@ class DeployerTest {
     }
 
     @Test
+    void installsASecondVersionBesideTheFirstInsteadOfReplacingIt() throws Exception {
+        StagedBundle first = stage("org.acme.orders", "1.0.0", "acme.orders.place 1.0.0");
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(first)));
+        StagedBundle second = stage("org.acme.orders", "2.0.0", "acme.orders.place 2.0.0");
+
+        applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(second)));
+
+        List<String> installed = deployer.bundles().stream().filter(b -> b.symbolicName().equals("org.acme.orders"))
+                .map(b -> b.version() + " " + b.state() + " " + b.declaredIntents()).sorted().toList();
+        assertEquals(List.of("1.0.0 ACTIVE [acme.orders.place 1.0.0]", "2.0.0 ACTIVE [acme.orders.place 2.0.0]"), installed);
+        IntentException again = assertThrows(IntentException.class, () -> handle(new BundleInstallHandler(deployer),
+                DeployIntents.INSTALL, sha(second)));
+        assertTrue(again.getMessage().contains("installed already"), again.getMessage());
+    }
+
+    @Test
     void appliesAnExecutionOnceEvenAfterARestart() throws Exception {
         StagedBundle staged = stage("org.acme.orders", "1.0.0", null);
         Execution install = completed(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(staged)));

@@ -88,6 +88,7 @@ public final class Kernel implements Runtime, AutoCloseable {
     private final StepRunner steps;
     private final SagaRunner sagaRunner;
     private final Function<String, Optional<SagaDefinition>> sagas;
+    private final KernelDrain drain;
 
     /**
      * Opens the WAL in {@code walDirectory}, rebuilds the execution book from it and resumes what was unfinished.
@@ -134,6 +135,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.timers = timer;
         long started = System.nanoTime();
         this.book = new ExecutionBook(this::record);
+        this.drain = new KernelDrain(registry, KernelDrain.MAX_SUBMIT_WAIT);
         this.journal = Journal.open(walDirectory, WalSettings.options(config), (head, sequence) -> book.apply(sequence, head, null));
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
                 (entry, artifacts) -> artifactProblems(roles, entry.handler(), entry.id(), artifacts), retries, this::retryLater);
@@ -194,16 +196,20 @@ public final class Kernel implements Runtime, AutoCloseable {
             book.apply(journal.appendDurably(denial), RecordHead.of(denial), denial);
             throw new IntentDeniedException(intent.type(), decisions);
         }
-        AdmittedHandler handler = registry.resolve(intent.type(), intent.versionRange())
-                .or(() -> sagaDeclaration(intent)).orElseThrow(() -> unknown(intent));
-        ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
-        ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
+        KernelDrain.Bound bound = drain.bindNewest(intent.type(), intent.versionRange(), () -> sagaDeclaration(intent),
+                () -> unknown(intent));
         try {
-            return accept(intent, executionId, now, governed, handler, payloadHash, approval, target);
-        } finally {
-            if (target != null) {
-                deciding.remove(target.id());
+            ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
+            ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
+            try {
+                return accept(intent, executionId, now, governed, bound, payloadHash, approval, target);
+            } finally {
+                if (target != null) {
+                    deciding.remove(target.id());
+                }
             }
+        } finally {
+            bound.lease().releaseUnlessHandedOver(); // held, duplicate or refused: it runs nothing now
         }
     }
 
@@ -212,7 +218,8 @@ public final class Kernel implements Runtime, AutoCloseable {
      * approval intent also moves the execution it names ({@code target}, claimed), durably, before the caller hears back.
      */
     private Submission accept(Intent intent, String executionId, Instant now, GovernancePipeline.Outcome governed,
-            AdmittedHandler handler, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
+            KernelDrain.Bound bound, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
+        AdmittedHandler handler = bound.handler();
         ExecutionEntry cancelled = PlatformIntents.CANCEL.equals(intent.type()) ? cancellable(intent) : null;
         ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
         if (owner != null) {
@@ -250,7 +257,13 @@ public final class Kernel implements Runtime, AutoCloseable {
         } else if (accepted.saga() != null) {
             sagaRunner.run(entry, accepted, List.of());
         } else {
-            workers.execute(() -> steps.run(entry, handler.handler()));
+            bound.lease().handOver();
+            try {
+                workers.execute(() -> runBound(entry, handler, bound.lease()));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                bound.lease().release();
+                throw stopping;
+            }
         }
         return new Submission(executionId, now, false);
     }
@@ -527,7 +540,27 @@ public final class Kernel implements Runtime, AutoCloseable {
             return;
         }
         parked.remove(entry.id());
-        steps.run(entry, handler.get().handler());
+        DrainGate.Lease lease = drain.tryBind(handler.get());
+        if (lease == null) { // its revision drains: run it once the swap is done, on whatever serves it then
+            drain.afterRelease(handler.get().ref(), () -> retryLater(entry, Duration.ZERO));
+            return;
+        }
+        if (!handler.get().ref().intentVersion().equals(entry.handler().intentVersion())) {
+            LOG.info("execution {} was accepted for {} {}, which no installed bundle declares any more; it runs on the "
+                    + "compatible {} of {} {}", entry.id(), entry.handler().intentType(), entry.handler().intentVersion(),
+                    handler.get().ref().intentVersion(), handler.get().ref().bundleSymbolicName(),
+                    handler.get().ref().bundleVersion());
+        }
+        runBound(entry, handler.get(), lease);
+    }
+
+    /** Runs the execution's next attempt on {@code handler}, then releases its binding to the handler's revision. */
+    private void runBound(ExecutionEntry entry, AdmittedHandler handler, DrainGate.Lease lease) {
+        try {
+            steps.run(entry, handler.handler());
+        } finally {
+            lease.release();
+        }
     }
 
     private void retryParked() {
@@ -540,10 +573,14 @@ public final class Kernel implements Runtime, AutoCloseable {
         }
     }
 
-    /** The handler of exactly the intent version the execution was accepted for. */
+    /** The handler of the intent version the execution was accepted for (or its compatible successor: KernelDrain). */
     private Optional<AdmittedHandler> pinned(ExecutionEntry entry) {
-        String version = entry.handler().intentVersion();
-        return registry.resolve(entry.handler().intentType(), "[" + version + "," + version + "]");
+        return drain.pinned(entry.handler());
+    }
+
+    /** Drain and pin, for the deployer (published as {@link org.symphainy.sdk.runtime.ExecutionDrain}). */
+    KernelDrain drain() {
+        return drain;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.symphainy.sdk.identity.Session;
 import org.symphainy.sdk.identity.Sessions;
 import org.symphainy.sdk.ledger.Ledger;
 import org.symphainy.sdk.registry.IntentRegistry;
+import org.symphainy.sdk.runtime.ExecutionDrain;
 import org.symphainy.sdk.runtime.Projection;
 import org.symphainy.sdk.runtime.RetryPolicies;
 import org.symphainy.sdk.runtime.RetryPolicy;
@@ -72,6 +73,7 @@ public final class KernelComponent {
     private Kernel kernel;
     private ServiceRegistration<Runtime> registration;
     private ServiceRegistration<Ledger> ledgerRegistration;
+    private ServiceRegistration<ExecutionDrain> drainRegistration;
     private boolean stopped;
 
     /** Starts recovering the WAL; the Runtime service appears when it is done. */
@@ -105,6 +107,8 @@ public final class KernelComponent {
             Dictionary<String, Object> ledgerProperties = new Hashtable<>();
             ledgerProperties.put(Constants.SERVICE_DESCRIPTION, "Symphainy write-ahead log, read-only");
             ledgerRegistration = context.registerService(Ledger.class, made.ledger(), ledgerProperties);
+            made.drain().installedIntents(new InstalledIntents(context)::declares);
+            drainRegistration = context.registerService(ExecutionDrain.class, made.drain(), new Hashtable<>());
         }
     }
 
@@ -132,6 +136,8 @@ public final class KernelComponent {
             stopped = true;
             unregister(ledgerRegistration);
             ledgerRegistration = null;
+            unregister(drainRegistration);
+            drainRegistration = null;
             if (registration != null) {
                 try {
                     registration.unregister();
