@@ -113,10 +113,19 @@ final class ExecutionBook {
         return new Detail(accepted, List.copyOf(artifacts), List.copyOf(events));
     }
 
-    /** The SDK's whole view of {@code entry}. */
+    /**
+     * The SDK's whole view of {@code entry}, consistent: if a record is applied while its intent and artifacts are read
+     * from the WAL, it is read again (the state must not be newer than the artifacts).
+     */
     Execution execution(ExecutionEntry entry) {
-        Detail detail = detail(entry);
-        return entry.toExecution(detail.accepted(), detail.artifacts(), detail.events());
+        while (true) {
+            int before = entry.recordCount();
+            Detail detail = detail(entry);
+            Execution execution = entry.toExecution(detail.accepted(), detail.artifacts(), detail.events());
+            if (entry.recordCount() == before) {
+                return execution;
+            }
+        }
     }
 
     /**

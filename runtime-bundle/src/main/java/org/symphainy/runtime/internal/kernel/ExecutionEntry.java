@@ -212,6 +212,11 @@ final class ExecutionEntry {
         stepFailure = null;
     }
 
+    /** How many records of the execution were applied so far. */
+    synchronized int recordCount() {
+        return records;
+    }
+
     /** Where every record of the execution applied so far is in the WAL, in order. */
     synchronized long[] sequences() {
         return java.util.Arrays.copyOf(sequences, records);
