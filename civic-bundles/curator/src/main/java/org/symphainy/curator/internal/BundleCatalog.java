@@ -45,7 +45,11 @@ final class BundleCatalog {
         List<BundleInfo> bundles = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() != Bundle.UNINSTALLED) {
-                bundles.add(describe(bundle));
+                try {
+                    bundles.add(describe(bundle));
+                } catch (IllegalArgumentException | IllegalStateException uninstalledMeanwhile) {
+                    // it went between the look and the description: it is not installed any more
+                }
             }
         }
         return bundles;

@@ -296,8 +296,14 @@ public final class Deployer implements Deployments, Projection {
         String from = target.get().getVersion().toString();
         String previous = revisions.current(change.symbolicName()).orElse(null);
         boolean wasActive = target.get().getState() == Bundle.ACTIVE;
+        String[] failedStart = {null};
         try {
-            drained(target.get(), () -> swap(target.get(), jar)); // in-flight work ends on the old revision first
+            drained(target.get(), () -> { // in-flight work ends on the old revision first; waiting work on the started new one
+                swap(target.get(), jar);
+                if (target.get().getState() != Bundle.ACTIVE) {
+                    failedStart[0] = start(target.get(), what, by, why);
+                }
+            });
         } catch (IOException | BundleException | IllegalStateException e) {
             LOG.error("update to {} failed ({}): {}; the running revision stays", what, by,
                     e instanceof IOException ? "cannot read " + jar + " (" + e.getMessage() + ")"
@@ -309,7 +315,8 @@ public final class Deployer implements Deployments, Projection {
         }
         revisions.record(change.symbolicName(), change.sha256());
         LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
-        String failed = target.get().getState() == Bundle.ACTIVE ? null : start(target.get(), what, by, why);
+        String failed = failedStart[0] != null || target.get().getState() == Bundle.ACTIVE ? failedStart[0]
+                : start(target.get(), what, by, why);
         String unready = change.rollback() ? null : failed != null ? failed : unready(target.get());
         if (unready != null) {
             rollbacks.rollBack(change, previous, unready, () -> {
