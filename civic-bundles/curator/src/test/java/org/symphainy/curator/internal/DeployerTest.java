@@ -73,6 +73,15 @@ class DeployerTest {
         }
     }
 
+    /** The same for version 3.0.0 (installed beside 1.0.0). */
+    @ProvidesIntent(value = "acme.orders.place", version = "3.0.0")
+    static final class PlaceV3 implements IntentHandler {
+        @Override
+        public Result handle(Intent intent, RuntimeContext context) {
+            return Result.of();
+        }
+    }
+
     @BeforeEach
     void start() throws Exception {
         felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, cache.toString(),
@@ -87,7 +96,8 @@ class DeployerTest {
             if (event.getType() == BundleEvent.STARTED && "org.acme.orders".equals(bundle.getSymbolicName())) {
                 for (DeclaredIntent declared : DeclaredIntent.of(bundle)) {
                     IntentHandler handler = "1.0.0".equals(declared.version().toString()) ? new PlaceV1()
-                            : "1.1.0".equals(declared.version().toString()) ? new PlaceV11() : null;
+                            : "1.1.0".equals(declared.version().toString()) ? new PlaceV11()
+                            : "3.0.0".equals(declared.version().toString()) ? new PlaceV3() : null;
                     if (handler != null) {
                         bundle.getBundleContext().registerService(IntentHandler.class, handler, null);
                     }
@@ -159,13 +169,13 @@ class DeployerTest {
     void installsASecondVersionBesideTheFirstInsteadOfReplacingIt() throws Exception {
         StagedBundle first = stage("org.acme.orders", "1.0.0", "acme.orders.place 1.0.0");
         applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(first)));
-        StagedBundle second = stage("org.acme.orders", "2.0.0", "acme.orders.place 2.0.0");
+        StagedBundle second = stage("org.acme.orders", "3.0.0", "acme.orders.place 3.0.0");
 
         applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(second)));
 
         List<String> installed = deployer.bundles().stream().filter(b -> b.symbolicName().equals("org.acme.orders"))
                 .map(b -> b.version() + " " + b.state() + " " + b.declaredIntents()).sorted().toList();
-        assertEquals(List.of("1.0.0 ACTIVE [acme.orders.place 1.0.0]", "2.0.0 ACTIVE [acme.orders.place 2.0.0]"), installed);
+        assertEquals(List.of("1.0.0 ACTIVE [acme.orders.place 1.0.0]", "3.0.0 ACTIVE [acme.orders.place 3.0.0]"), installed);
         IntentException again = assertThrows(IntentException.class, () -> handle(new BundleInstallHandler(deployer),
                 DeployIntents.INSTALL, sha(second)));
         assertTrue(again.getMessage().contains("installed already"), again.getMessage());
