@@ -28,22 +28,31 @@ import org.symphainy.sdk.internal.Checks;
  * @param principal who submitted it, as its session proved when it was governed (tenant, actor, roles, how
  *        authenticated): the attribution recorded with the intent; null if none was recorded
  * @param events the events its steps' handlers returned, in order, as recorded
+ * @param saga for a saga that gave up (COMPENSATING and after): what was undone, what is not, and every failed
+ *        attempt; null otherwise
  */
 public record Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
         List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
-        Principal principal, List<Event> events) {
+        Principal principal, List<Event> events, SagaStatus saga) {
+
+    /** An execution with its principal and events, without a saga status. */
+    public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
+            List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
+            Principal principal, List<Event> events) {
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, principal, events, null);
+    }
 
     /** An execution with its principal, without events. */
     public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
             List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
             Principal principal) {
-        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, principal, List.of());
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, principal, List.of(), null);
     }
 
     /** An execution without a recorded principal. */
     public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
             List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure) {
-        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, null, List.of());
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, null, List.of(), null);
     }
 
     /** Checks every value and the rules between them, and copies the lists. */

@@ -7,7 +7,8 @@ import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.internal.Checks;
 
 /**
- * One handler invocation within an execution: a single-intent execution has one step, a saga one per intent it runs.
+ * One handler invocation within an execution: a single-intent execution has one step, a saga one per intent it runs
+ * and one per compensation it ran (numbered after its steps, in the order they ran).
  *
  * @param number the step's number, 1 for the first
  * @param intentType the type of the intent the step serves
@@ -19,9 +20,19 @@ import org.symphainy.sdk.internal.Checks;
  * @param endedAt when the step completed or failed; null while running
  * @param artifactIds the ids of the artifacts the step produced, in order; empty unless completed
  * @param failure why the step failed; null unless failed
+ * @param name the step's name in its saga (a compensation has the name of the step it undoes); null for the step of
+ *        a single-intent execution
+ * @param compensation true if this is the compensation of the saga step {@code name}, not the step itself
  */
 public record Step(int number, String intentType, HandlerRef handler, StepState state, int attempts,
-        RecordedContext context, Instant startedAt, Instant endedAt, List<String> artifactIds, Failure failure) {
+        RecordedContext context, Instant startedAt, Instant endedAt, List<String> artifactIds, Failure failure,
+        String name, boolean compensation) {
+
+    /** The step of a single-intent execution: no saga step name, not a compensation. */
+    public Step(int number, String intentType, HandlerRef handler, StepState state, int attempts,
+            RecordedContext context, Instant startedAt, Instant endedAt, List<String> artifactIds, Failure failure) {
+        this(number, intentType, handler, state, attempts, context, startedAt, endedAt, artifactIds, failure, null, false);
+    }
 
     /** Checks every value and the rules between them. */
     public Step {

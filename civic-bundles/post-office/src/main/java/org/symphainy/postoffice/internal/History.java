@@ -45,7 +45,7 @@ final class History {
             for (int attempt = 1; attempt <= step.attempts(); attempt++) {
                 Instant started = attempt == step.attempts() ? step.startedAt() : known;
                 Step running = new Step(step.number(), step.intentType(), step.handler(), StepState.RUNNING, attempt,
-                        withAttempt(step.context(), attempt), started, null, List.of(), null);
+                        withAttempt(step.context(), attempt), started, null, List.of(), null, step.name(), step.compensation());
                 updates.add(new ExecutionUpdate(id, updates.size() + 1, started, ExecutionState.RUNNING, running, null));
                 known = started;
             }

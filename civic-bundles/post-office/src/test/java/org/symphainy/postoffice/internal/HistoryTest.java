@@ -17,6 +17,24 @@ class HistoryTest {
     private final FakeRuntime runtime = new FakeRuntime();
 
     @Test
+    void theRunningUpdatesOfASagasStepsKeepTheStepsNamesAsTheRuntimePublishesThem() {
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        org.symphainy.sdk.intent.HandlerRef ship = new org.symphainy.sdk.intent.HandlerRef("org.acme", "1.0.0", "parcel.ship", "1.0.0");
+        org.symphainy.sdk.runtime.Step done = new org.symphainy.sdk.runtime.Step(1, "parcel.ship", ship,
+                org.symphainy.sdk.runtime.StepState.COMPLETED, 1, new org.symphainy.sdk.runtime.RecordedContext("e-1", 1, "acme",
+                        "alice", 1, at, 7, List.of()), at, at, List.of(), null, "ship", false);
+        org.symphainy.sdk.intent.Intent intent = org.symphainy.sdk.intent.Intent.builder("orders.place").tenant("acme")
+                .session("s").actor("alice").correlationId("c").payload(org.symphainy.sdk.intent.Json.of("{}")).build();
+        org.symphainy.sdk.runtime.Execution saga = new org.symphainy.sdk.runtime.Execution("e-1", intent,
+                org.symphainy.sdk.runtime.ExecutionState.COMPLETED, ship, List.of(), List.of(done), List.of(), at, at, null);
+
+        List<ExecutionUpdate> rebuilt = History.of(saga);
+
+        assertEquals(List.of("ship", "ship", "ship"), rebuilt.subList(1, 4).stream().map(u -> u.step().name()).toList());
+        assertEquals(org.symphainy.sdk.runtime.StepState.RUNNING, rebuilt.get(1).step().state());
+    }
+
+    @Test
     void rebuildsACompletedExecution() {
         assertRebuiltAsPublished(id -> runtime.runToCompletion(id), 4);
     }

@@ -11,11 +11,13 @@ import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.Event;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Provenance;
+import org.symphainy.sdk.runtime.AttemptFailure;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionSummary;
 import org.symphainy.sdk.runtime.ExecutionUpdate;
 import org.symphainy.sdk.runtime.Failure;
 import org.symphainy.sdk.runtime.Page;
+import org.symphainy.sdk.runtime.SagaStatus;
 import org.symphainy.sdk.runtime.Step;
 import org.symphainy.sdk.runtime.Submission;
 
@@ -76,8 +78,43 @@ public final class ExecutionJson {
             }
             json.writeEndArray();
             events(json, execution.events());
+            saga(json, execution.saga());
             json.writeEndObject();
         });
+    }
+
+    /**
+     * For a saga that gave up: {@code "saga": {failedStep, compensated, uncompensated, failures: [{step, compensation,
+     * attempt, at, failure}]}}, what an operator needs after COMPENSATION_FAILED; nothing otherwise.
+     */
+    private static void saga(JsonGenerator json, SagaStatus saga) throws IOException {
+        if (saga == null) {
+            return;
+        }
+        json.writeObjectFieldStart("saga");
+        json.writeStringField("failedStep", saga.failedStep());
+        json.writeArrayFieldStart("compensated");
+        for (String step : saga.compensated()) {
+            json.writeString(step);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("uncompensated");
+        for (String step : saga.uncompensated()) {
+            json.writeString(step);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("failures");
+        for (AttemptFailure failure : saga.failures()) {
+            json.writeStartObject();
+            json.writeStringField("step", failure.step());
+            json.writeBooleanField("compensation", failure.compensation());
+            json.writeNumberField("attempt", failure.attempt());
+            JsonOutput.instant(json, "at", failure.at());
+            failure(json, failure.failure());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** One page of a listing, with the URL of the next page when there is one. */
@@ -141,6 +178,10 @@ public final class ExecutionJson {
     private static void step(JsonGenerator json, Step step) throws IOException {
         json.writeStartObject();
         json.writeNumberField("number", step.number());
+        JsonOutput.optional(json, "name", step.name());
+        if (step.compensation()) {
+            json.writeBooleanField("compensation", true);
+        }
         json.writeStringField("type", step.intentType());
         json.writeStringField("state", step.state().name());
         json.writeNumberField("attempts", step.attempts());

@@ -53,6 +53,7 @@ final class ExecutionEntry {
     private List<Step> earlier = List.of(); // a saga's steps before the current one, in order
     private long[] completedSequences = new long[0]; // where each completed step's artifacts are (a saga's earlier ones)
     private boolean cancelRequested;
+    private SagaTrail trail; // a saga's completed and compensated steps and failed attempts; null for a plain execution
     private StepState stepState;
     private int attempts;
     private Instant stepStartedAt;
@@ -78,6 +79,7 @@ final class ExecutionEntry {
         this.handler = admission.handler();
         this.seed = admission.seed();
         this.saga = admission.saga();
+        this.trail = saga ? new SagaTrail() : null;
         this.state = head.type() == RecordType.INTENT_HELD ? ExecutionState.AWAITING_APPROVAL : ExecutionState.ACCEPTED;
     }
 
@@ -88,6 +90,9 @@ final class ExecutionEntry {
         }
         if (!state.isTerminal()) {
             this.accepted = record;
+        }
+        if (trail != null && record.saga() != null) {
+            trail.define(record.saga());
         }
     }
 
@@ -127,6 +132,9 @@ final class ExecutionEntry {
                 stepState = StepState.COMPLETED;
                 stepEndedAt = record.at();
                 artifactCount = record.artifactCount();
+                if (trail != null) {
+                    trail.completed(recordedStep, compensation);
+                }
                 if (!compensation) {
                     stepCompletedSequence = sequence;
                 }
@@ -137,6 +145,9 @@ final class ExecutionEntry {
                 stepState = StepState.FAILED;
                 stepEndedAt = record.at();
                 stepFailure = new Failure(record.code(), record.message());
+                if (trail != null) {
+                    trail.failed(recordedStep, compensation, attempts, record.at(), stepFailure);
+                }
             }
             case EXECUTION_COMPLETED -> {
                 require(state == ExecutionState.RUNNING && stepState == StepState.COMPLETED && !compensation, record);
@@ -160,6 +171,7 @@ final class ExecutionEntry {
                 }
                 state = ExecutionState.COMPENSATING;
                 failure = new Failure(record.code(), record.message());
+                trail.gaveUp(record.step());
             }
             case SAGA_COMPENSATED, SAGA_COMPENSATION_FAILED -> {
                 require(state == ExecutionState.COMPENSATING && stepState != StepState.RUNNING, record);
@@ -224,7 +236,8 @@ final class ExecutionEntry {
 
     /** The update a subscriber sees for the execution's state now. */
     synchronized ExecutionUpdate update(Instant at) {
-        return new ExecutionUpdate(id, records, at, state, step(), failure);
+        Step step = step();
+        return new ExecutionUpdate(id, records, at, state, step == null || trail == null ? step : trail.named(step), failure);
     }
 
     synchronized ExecutionState state() {
@@ -319,8 +332,12 @@ final class ExecutionEntry {
     /** The SDK's view of the execution, given its intent and artifacts as read from the WAL. */
     synchronized Execution toExecution(IntentAccepted whole, List<Artifact> artifacts,
             List<org.symphainy.sdk.intent.Event> events) {
-        return new Execution(id, whole.intent(), state, handler, whole.decisions(), steps(), artifacts, acceptedAt, endedAt,
-                failure, whole.principal(), events);
+        if (trail != null && whole.saga() != null) {
+            trail.define(whole.saga());
+        }
+        List<Step> steps = trail == null ? steps() : steps().stream().map(trail::named).toList();
+        return new Execution(id, whole.intent(), state, handler, whole.decisions(), steps, artifacts, acceptedAt, endedAt,
+                failure, whole.principal(), events, trail == null ? null : trail.status());
     }
 
     /** The SDK's one-line view of the execution. */
@@ -337,8 +354,8 @@ final class ExecutionEntry {
         List<String> artifactIds = compensation ? List.of()
                 : IntStream.rangeClosed(1, artifactCount).mapToObj(i -> artifactId(number, i)).toList();
         return new Step(stepNumber, stepHandler.intentType(), stepHandler, stepState, attempts,
-                context(recordedStep, attempts, compensation),
-                stepStartedAt, stepEndedAt, artifactIds, stepFailure);
+                context(recordedStep, attempts, compensation), stepStartedAt, stepEndedAt, artifactIds, stepFailure,
+                trail == null ? null : trail.name(recordedStep), compensation);
     }
 
     /** The recorded context of an attempt: the execution's clock and seed, so every attempt and replay sees the same. */

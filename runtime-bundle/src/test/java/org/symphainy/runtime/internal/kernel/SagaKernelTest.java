@@ -34,6 +34,7 @@ import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.PlatformIntents;
 import org.symphainy.sdk.runtime.RetryPolicy;
+import org.symphainy.sdk.runtime.SagaStatus;
 import org.symphainy.sdk.runtime.StepState;
 import org.symphainy.sdk.saga.PayloadMapping;
 import org.symphainy.sdk.saga.SagaDefinition;
@@ -68,6 +69,8 @@ class SagaKernelTest {
     private final List<Kernel> kernels = new ArrayList<>();
     private volatile SagaDefinition saga = order(null);
     private volatile CountDownLatch block = new CountDownLatch(0);
+    private java.util.function.Function<org.symphainy.sdk.governance.Stage, org.symphainy.sdk.governance.GovernanceRole> roles =
+            KernelFixtures::allowing;
     private final KernelFixtures.Registry registry = new KernelFixtures.Registry()
             .serve("orders.place", (intent, context) -> {
                 throw new AssertionError("a saga's own handler is never called");
@@ -96,6 +99,9 @@ class SagaKernelTest {
         assertEquals(List.of("stock.reserve A1", "payment.charge 30", "parcel.ship r-A1"), calls);
         assertEquals(List.of(1, 2, 3), done.steps().stream().map(s -> s.number()).toList());
         assertEquals(List.of("stock.reserve", "payment.charge", "parcel.ship"), done.steps().stream().map(s -> s.intentType()).toList());
+        assertEquals(List.of("reserve", "charge", "ship"), done.steps().stream().map(s -> s.name()).toList());
+        assertTrue(done.steps().stream().noneMatch(s -> s.compensation()));
+        assertEquals(null, done.saga(), "a saga that completed gave nothing up");
         assertTrue(done.steps().stream().allMatch(s -> s.state() == StepState.COMPLETED));
         assertEquals(List.of(id + "/1/1", id + "/2/1", id + "/3/1"), done.artifacts().stream().map(Artifact::id).toList());
         assertEquals("{\"reservation\":\"r-A1\"}", done.artifacts().get(2).text());
@@ -166,6 +172,75 @@ class SagaKernelTest {
         assertEquals(3, calls.stream().filter(c -> c.startsWith("payment.refund")).count(), "the compensation is retried");
         assertTrue(calls.stream().noneMatch(c -> c.startsWith("stock.release")), "no compensation after a failed one");
         assertEquals("SagaCompensationFailed", types(kernel, id).get(types(kernel, id).size() - 1));
+        SagaStatus status = done.saga();
+        assertEquals("ship", status.failedStep());
+        assertEquals(List.of(), status.compensated());
+        assertEquals(List.of("charge", "reserve"), status.uncompensated(), "what an operator must undo, latest first");
+        assertEquals(List.of("ship false 1", "charge true 1", "charge true 2", "charge true 3"), status.failures().stream()
+                .map(f -> f.step() + " " + f.compensation() + " " + f.attempt()).toList(), "every failed attempt");
+        assertEquals(List.of("reserve false", "charge false", "ship false", "charge true"), done.steps().stream()
+                .map(s -> s.name() + " " + s.compensation()).toList());
+    }
+
+    @Test
+    void aStepThatReturnsAnArtifactOfAnUndeclaredKindFailsClearlyAndTheSagaCompensates() throws Exception {
+        policies.put("payment.charge", ONCE);
+        roles = stage -> stage == org.symphainy.sdk.governance.Stage.LIBRARIAN ? new DeclaredKinds() : KernelFixtures.allowing(stage);
+        Kernel kernel = start();
+        String id = kernel.submit(order("L1", 12)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(ErrorCode.ARTIFACT_REJECTED, done.failure().code());
+        org.symphainy.sdk.runtime.Step charge = done.steps().get(1);
+        assertEquals(StepState.FAILED, charge.state());
+        assertTrue(charge.failure().message().contains("step 'charge'") && charge.failure().message()
+                .contains("Librarian: kind 'payment.receipt' is not declared by payment.charge"), charge.failure().message());
+        assertEquals(List.of("stock.reserve L1", "payment.charge 12", "stock.release r-L1"), calls);
+        assertEquals(0, kernel.ledger().execution(id).stream().filter(r -> r.type().equals("StepCompleted")
+                && r.json().contains("payment.receipt")).count(), "the rejected artifact is not recorded");
+    }
+
+    @Test
+    void aRestartMidStepRunsThatStepAgainAndNoCompletedStepTwice() throws Exception {
+        block = new CountDownLatch(1);
+        Kernel kernel = start();
+        String id = kernel.submit(order("M2", 13)).executionId();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!calls.contains("parcel.ship r-M2")) { // the third step's handler is running (blocked)
+            assertTrue(System.nanoTime() < deadline, calls.toString());
+            Thread.sleep(2);
+        }
+        kernel.close();
+        kernels.remove(kernel);
+        block.countDown();
+
+        Kernel restarted = start();
+        Execution done = awaitEnd(restarted, id);
+        assertEquals(ExecutionState.COMPLETED, done.state());
+        assertEquals(1, calls.stream().filter(c -> c.startsWith("stock.reserve")).count());
+        assertEquals(1, calls.stream().filter(c -> c.startsWith("payment.charge")).count());
+        List<String> types = types(restarted, id);
+        assertEquals(3, types.stream().filter("StepCompleted"::equals).count(), types.toString());
+        assertEquals(1, types.stream().filter("ExecutionCompleted"::equals).count(), types.toString());
+        assertTrue(done.steps().get(2).attempts() >= 2, "the interrupted attempt counts: " + done.steps().get(2));
+    }
+
+    /** A Librarian that allows every intent and declares one artifact kind per intent, as a solution's capabilities do. */
+    private static final class DeclaredKinds implements org.symphainy.sdk.governance.Librarian {
+        private static final Map<String, String> KINDS = Map.of("stock.reserve", "stock.reservation", "payment.charge",
+                "payment.invoice", "parcel.ship", "parcel.label");
+
+        @Override
+        public org.symphainy.sdk.governance.Decision decide(Intent intent, org.symphainy.sdk.governance.GovernanceContext context) {
+            return org.symphainy.sdk.governance.Decision.allow(org.symphainy.sdk.governance.Stage.LIBRARIAN, "test allows");
+        }
+
+        @Override
+        public List<String> artifactProblems(org.symphainy.sdk.intent.HandlerRef handler, List<Artifact> artifacts) {
+            return artifacts.stream().filter(a -> !a.kind().equals(KINDS.get(handler.intentType())))
+                    .map(a -> "kind '" + a.kind() + "' is not declared by " + handler.intentType()).toList();
+        }
     }
 
     @Test
@@ -306,7 +381,7 @@ class SagaKernelTest {
     }
 
     private Kernel start() {
-        Kernel kernel = new Kernel(dir.resolve("wal"), config(2_000, "fsync"), registry, KernelFixtures::allowing,
+        Kernel kernel = new Kernel(dir.resolve("wal"), config(2_000, "fsync"), registry, roles,
                 session -> Optional.empty(), type -> policies.getOrDefault(type, QUICK),
                 type -> type.equals("orders.place") ? Optional.ofNullable(saga) : Optional.empty());
         kernels.add(kernel);
