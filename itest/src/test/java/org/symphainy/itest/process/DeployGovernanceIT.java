@@ -51,9 +51,14 @@ class DeployGovernanceIT {
             root = "http://127.0.0.1:" + container.port();
             adminKey = Files.readString(container.data().resolve("admin.key")).trim();
 
+            // a file that needs what is not deployed yet waits for it, and is deployed once it comes
+            container.deploy(user, "user.jar");
+            container.await("ERROR deploy - user\\.jar: rejected for now: .*would not resolve against the running system: "
+                    + "nothing installed provides osgi\\.wiring\\.package.*; it is tried again each time another file "
+                    + "of deploy/ is deployed");
             container.deploy(api, "api.jar");
             container.await("bundle started org\\.acme\\.api 1\\.0\\.0");
-            container.deploy(user, "user.jar");
+            container.await("INFO deploy - user\\.jar: trying again now that deploy/ installed something new");
             container.await("INFO deploy - user\\.jar: platform\\.bundle\\.install org\\.acme\\.user 1\\.0\\.0 submitted as execution");
             container.await("installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+ \\(execution \\S+ by deploy-folder@system\\): "
                     + "dropped into deploy/ as user\\.jar");
@@ -105,9 +110,10 @@ class DeployGovernanceIT {
             container.await("bundle started org\\.acme\\.good 1\\.0\\.0");
             container.deploy(TestBundles.failingActivator(files, "org.acme.good", "1.1.0", "no license key"), "good.jar");
             container.await("org\\.acme\\.good 1\\.1\\.0 failed its readiness gate \\(.*no license key.*\\); rolling it back");
+            // the previous revision is started inside the drain, before the update is reported done
+            container.await("bundle started org\\.acme\\.good 1\\.0\\.0");
             Matcher rollback = container.await("INFO deploy - updated org\\.acme\\.good from 1\\.1\\.0 to 1\\.0\\.0 "
                     + "\\(execution (\\S+) by deployer@system\\): rolled back: org\\.acme\\.good 1\\.1\\.0 was not ready");
-            container.await("bundle started org\\.acme\\.good 1\\.0\\.0");
             HttpResponse<String> execution = send(authorized("/admin/v1/executions/" + rollback.group(1)).GET());
             assertEquals(200, execution.statusCode(), execution.body());
             assertTrue(execution.body().contains("platform.bundle.update") && execution.body().contains("rolled back"),

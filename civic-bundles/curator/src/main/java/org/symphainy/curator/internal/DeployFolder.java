@@ -11,13 +11,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -25,6 +31,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symphainy.sdk.deploy.BundleInfo;
+import org.symphainy.sdk.deploy.DeployRefusedException;
 import org.symphainy.sdk.deploy.DeployIntents;
 import org.symphainy.sdk.deploy.Deployments;
 import org.symphainy.sdk.deploy.StagedBundle;
@@ -66,6 +73,14 @@ public final class DeployFolder implements ArtifactInstaller {
     private final PlatformSubmitter submitter;
     private final FolderRecords records;
     private final FileSettling settling;
+    /** Files refused only because something they need is not installed yet: tried again after each folder deploy. */
+    private final Map<String, Path> waiting = new ConcurrentHashMap<>();
+    /** Retries run here, never on the runtime thread that reports an execution's end. */
+    private final ExecutorService retries = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "symphainy-deploy-folder-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The folder named by the framework property {@code symphainy.deploy}. */
     @Activate
@@ -110,6 +125,9 @@ public final class DeployFolder implements ArtifactInstaller {
     @Override
     public void uninstall(File artifact) {
         String name = artifact.getName();
+        if (waiting.remove(name) != null) {
+            LOG.info("{}: removed from deploy/ while it waited for what it needs", name);
+        }
         Optional<FolderRecords.Entry> entry = records.get(name);
         if (entry.isEmpty()) {
             return;
@@ -126,6 +144,7 @@ public final class DeployFolder implements ArtifactInstaller {
 
     private void deploy(Path path) {
         String name = path.getFileName().toString();
+        waiting.remove(name);
         Optional<FolderRecords.Entry> previous = records.get(name);
         if (name.toLowerCase(Locale.ROOT).endsWith(".jar") && !settling.settled(path)) {
             if (Files.exists(path)) {
@@ -160,6 +179,15 @@ public final class DeployFolder implements ArtifactInstaller {
         StagedBundle staged;
         try (InputStream in = Files.newInputStream(path)) {
             staged = deployments.stage(name, in);
+        } catch (DeployRefusedException e) {
+            if (e.details().text().contains("\"refusal\":\"unresolved\"")) {
+                waiting.put(name, path);
+                LOG.error("{}: rejected for now: {}{}; it is tried again each time another file of deploy/ is "
+                        + "deployed", name, e.getMessage(), kept(previous));
+            } else {
+                LOG.error("{}: rejected: {}{}", name, e.getMessage(), kept(previous));
+            }
+            return;
         } catch (IntentException e) {
             LOG.error("{}: rejected: {}{}", name, e.getMessage(), kept(previous));
             return;
@@ -205,7 +233,30 @@ public final class DeployFolder implements ArtifactInstaller {
             LOG.error("{}: {} refused (execution {}): {}{}", name, type, execution.id(),
                     execution.failure() == null ? "no reason recorded" : execution.failure().message(),
                     kept(previous));
+        } else if (execution.state() == ExecutionState.COMPLETED && !DeployIntents.UNINSTALL.equals(type)) {
+            if (!waiting.isEmpty()) {
+                try {
+                    retries.execute(this::retryWaiting);
+                } catch (RejectedExecutionException e) {
+                    // deactivated: the files are offered again at the next start
+                }
+            }
         }
+    }
+
+    /** Something new is installed: the files that waited for what they need are tried again, each once. */
+    private void retryWaiting() {
+        for (Map.Entry<String, Path> file : Map.copyOf(waiting).entrySet()) {
+            if (waiting.remove(file.getKey(), file.getValue()) && Files.exists(file.getValue())) {
+                LOG.info("{}: trying again now that deploy/ installed something new", file.getKey());
+                deploy(file.getValue());
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        retries.shutdownNow();
     }
 
     private Optional<BundleInfo> installed(FolderRecords.Entry entry) {
