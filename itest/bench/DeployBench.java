@@ -46,6 +46,8 @@ public final class DeployBench {
 
     private static final Pattern EXECUTION_ID = Pattern.compile("\"executionId\":\"([^\"]+)\"");
     private static final Pattern BUNDLE_VERSION = Pattern.compile("\"bundleVersion\":\"([^\"]+)\"");
+    /** Most requests in flight at once (each an HTTP/1.1 connection): beyond it the offered load waits its turn. */
+    private static final int OUTSTANDING = 256;
     private static final String GREET = "{\"type\":\"test.greet\",\"payload\":{\"name\":\"bench\"}}";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(16)).build();
@@ -183,7 +185,7 @@ public final class DeployBench {
         ConcurrentLinkedQueue<Sent> acked = new ConcurrentLinkedQueue<>();
         AtomicLong refused = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        Semaphore outstanding = new Semaphore(4_000);
+        Semaphore outstanding = new Semaphore(OUTSTANDING);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         long total = (long) rate * seconds;
@@ -211,7 +213,7 @@ public final class DeployBench {
         long swapStart = System.nanoTime();
         upload(next);
         Thread.sleep(seconds * 1000L - seconds * 1000L / 3);
-        while (issued.get() < total || outstanding.availablePermits() < 4_000) {
+        while (issued.get() < total || outstanding.availablePermits() < OUTSTANDING) {
             Thread.sleep(10);
         }
         pacer.shutdownNow();
