@@ -11,15 +11,17 @@ import org.symphainy.sdk.runtime.DrainTimeoutException;
 import org.symphainy.sdk.runtime.ExecutionDrain;
 
 /**
- * Counts the executions bound to each bundle revision's handlers and closes a revision while it drains. Binding and
- * closing take the same lock, so an execution is either counted before a drain starts (and the drain waits for it)
- * or refused a binding (and waits for the drain to end): none runs a handler whose revision is being swapped.
+ * Counts the executions bound to each bundle revision's handlers and closes a bundle while one of its revisions
+ * drains and is swapped. Binding and closing take the same lock, so an execution is either counted before a drain
+ * starts (and the drain waits for it) or refused a binding (and waits for the drain to end): none runs a handler whose
+ * revision is being swapped. The whole symbolic name is closed, not only the draining version: the new revision's
+ * handlers come and go while the framework updates and refreshes, and nothing may bind to them until it is done.
  */
 final class DrainGate {
 
     private final Object lock = new Object();
     private final Map<Revision, Integer> bound = new HashMap<>();
-    private final Map<Revision, CompletableFuture<Void>> draining = new HashMap<>();
+    private final Map<String, CompletableFuture<Void>> draining = new HashMap<>();
 
     /** A bundle revision: symbolic name and version. */
     record Revision(String symbolicName, String version) {
@@ -69,7 +71,7 @@ final class DrainGate {
     Lease tryBind(HandlerRef ref) {
         Revision revision = Revision.of(ref);
         synchronized (lock) {
-            if (draining.containsKey(revision)) {
+            if (draining.containsKey(revision.symbolicName())) {
                 return null;
             }
             bound.merge(revision, 1, Integer::sum);
@@ -80,8 +82,15 @@ final class DrainGate {
     /** Completes when the revision of {@code ref} is not draining (at once if it is not now). */
     CompletableFuture<Void> released(HandlerRef ref) {
         synchronized (lock) {
-            CompletableFuture<Void> drain = draining.get(Revision.of(ref));
+            CompletableFuture<Void> drain = draining.get(ref.bundleSymbolicName());
             return drain == null ? CompletableFuture.completedFuture(null) : drain;
+        }
+    }
+
+    /** Completes when every drain in progress now has ended (at once if none is). */
+    CompletableFuture<Void> drainsNow() {
+        synchronized (lock) {
+            return CompletableFuture.allOf(draining.values().toArray(CompletableFuture[]::new));
         }
     }
 
@@ -99,8 +108,8 @@ final class DrainGate {
     <E extends Exception> void drain(Revision revision, Duration limit, ExecutionDrain.Change<E> change) throws E {
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (lock) {
-            if (draining.putIfAbsent(revision, done) != null) {
-                throw new IllegalStateException(revision + " is being drained already; one change at a time");
+            if (draining.putIfAbsent(revision.symbolicName(), done) != null) {
+                throw new IllegalStateException(revision.symbolicName() + " is being drained already; one change at a time");
             }
         }
         try {
@@ -111,7 +120,7 @@ final class DrainGate {
             change.run();
         } finally {
             synchronized (lock) {
-                draining.remove(revision);
+                draining.remove(revision.symbolicName());
             }
             done.complete(null);
         }

@@ -2,6 +2,7 @@ package org.symphainy.runtime.internal.kernel;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,23 +69,35 @@ final class KernelDrain implements ExecutionDrain {
 
     /**
      * The handler of the highest admitted version of {@code type} in {@code range}, bound: if its revision drains,
-     * waits for the drain to end and resolves again (the new revision serves it then).
+     * waits for the drain to end and resolves again (the new revision serves it then). If nothing serves it while a
+     * bundle is being swapped, waits for that swap once before calling the intent unknown.
      */
     Bound bindNewest(String type, String range, Supplier<IntentException> unknown) {
-        return bindNewest(type, range, java.util.Optional::empty, unknown);
+        return bindNewest(type, range, Optional::empty, unknown);
     }
 
     /** As {@link #bindNewest(String, String, Supplier)}, with {@code otherwise} when no handler serves the intent. */
-    Bound bindNewest(String type, String range, Supplier<java.util.Optional<AdmittedHandler>> otherwise,
+    Bound bindNewest(String type, String range, Supplier<Optional<AdmittedHandler>> otherwise,
             Supplier<IntentException> unknown) {
         long deadline = System.nanoTime() + maxWait.toNanos();
+        boolean waitedForSwaps = false;
         while (true) {
-            AdmittedHandler handler = registry.resolve(type, range).or(otherwise).orElseThrow(unknown);
+            Optional<AdmittedHandler> found = registry.resolve(type, range).or(otherwise);
+            if (found.isEmpty()) {
+                CompletableFuture<Void> swaps = gate.drainsNow();
+                if (waitedForSwaps || swaps.isDone()) {
+                    throw unknown.get();
+                }
+                await(swaps, type, deadline);
+                waitedForSwaps = true;
+                continue;
+            }
+            AdmittedHandler handler = found.get();
             DrainGate.Lease lease = gate.tryBind(handler.ref());
             if (lease != null) {
                 return new Bound(handler, lease);
             }
-            awaitRelease(handler.ref(), deadline);
+            await(gate.released(handler.ref()), type, deadline);
         }
     }
 
@@ -113,13 +126,12 @@ final class KernelDrain implements ExecutionDrain {
         return registry.resolve(ref.intentType(), "[" + pinned + "," + (pinned.getMajor() + 1) + ".0.0)");
     }
 
-    private void awaitRelease(HandlerRef ref, long deadline) {
+    private void await(java.util.concurrent.CompletableFuture<Void> swap, String type, long deadline) {
         try {
-            gate.released(ref).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            swap.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, "intent " + ref.intentType() + " waited "
-                    + maxWait.toSeconds() + " s for " + ref.bundleSymbolicName() + " " + ref.bundleVersion()
-                    + " to finish its update; the intent was not accepted: submit it again");
+            throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, "intent " + type + " waited "
+                    + maxWait.toSeconds() + " s for a bundle update to finish; the intent was not accepted: submit it again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntentException(ErrorCode.RUNTIME_UNAVAILABLE, "interrupted while waiting for a deploy to finish");
