@@ -54,11 +54,11 @@ class DeployGovernanceIT {
             // a file that needs what is not deployed yet waits for it, and is deployed once it comes
             container.deploy(user, "user.jar");
             container.await("ERROR deploy - user\\.jar: rejected for now: .*would not resolve against the running system: "
-                    + "nothing installed provides osgi\\.wiring\\.package.*; it is tried again each time another file "
-                    + "of deploy/ is deployed");
+                    + "nothing installed provides osgi\\.wiring\\.package.*; it is tried again each time another bundle "
+                    + "is installed");
             container.deploy(api, "api.jar");
-            container.await("bundle started org\\.acme\\.api 1\\.0\\.0");
-            container.await("INFO deploy - user\\.jar: trying again now that deploy/ installed something new");
+            container.await("INFO deploy - user\\.jar: trying again now that org\\.acme\\.api 1\\.0\\.0 is "
+                    + "(installed|resolved|started)");
             container.await("INFO deploy - user\\.jar: platform\\.bundle\\.install org\\.acme\\.user 1\\.0\\.0 submitted as execution");
             container.await("installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+ \\(execution \\S+ by deploy-folder@system\\): "
                     + "dropped into deploy/ as user\\.jar");

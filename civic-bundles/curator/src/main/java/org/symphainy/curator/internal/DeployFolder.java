@@ -20,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -73,9 +75,11 @@ public final class DeployFolder implements ArtifactInstaller {
     private final PlatformSubmitter submitter;
     private final FolderRecords records;
     private final FileSettling settling;
-    /** Files refused only because something they need is not installed yet: tried again after each folder deploy. */
+    /** Files refused only because something they need is not installed yet: tried again when a bundle is installed. */
     private final Map<String, Path> waiting = new ConcurrentHashMap<>();
     /** Retries run here, never on the runtime thread that reports an execution's end. */
+    private final BundleContext context;
+    private final BundleListener listener = this::bundleChanged;
     private final ExecutorService retries = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "symphainy-deploy-folder-retry");
         thread.setDaemon(true);
@@ -93,6 +97,8 @@ public final class DeployFolder implements ArtifactInstaller {
         this.records = new FolderRecords(Deployer.dataDirectory(context).resolve("curator")
                 .resolve("deploy-folder.properties"));
         this.settling = new FileSettling(config.settleMillis(), config.maxSettleMillis());
+        this.context = context;
+        context.addBundleListener(listener);
         if (folder == null) {
             LOG.warn("framework property {} is not set: the deploy folder is not watched",
                     BundleCatalog.DEPLOY_DIR_PROPERTY);
@@ -182,8 +188,8 @@ public final class DeployFolder implements ArtifactInstaller {
         } catch (DeployRefusedException e) {
             if (e.details().text().contains("\"refusal\":\"unresolved\"")) {
                 waiting.put(name, path);
-                LOG.error("{}: rejected for now: {}{}; it is tried again each time another file of deploy/ is "
-                        + "deployed", name, e.getMessage(), kept(previous));
+                LOG.error("{}: rejected for now: {}{}; it is tried again each time "
+                        + "another bundle is installed", name, e.getMessage(), kept(previous));
             } else {
                 LOG.error("{}: rejected: {}{}", name, e.getMessage(), kept(previous));
             }
@@ -233,22 +239,32 @@ public final class DeployFolder implements ArtifactInstaller {
             LOG.error("{}: {} refused (execution {}): {}{}", name, type, execution.id(),
                     execution.failure() == null ? "no reason recorded" : execution.failure().message(),
                     kept(previous));
-        } else if (execution.state() == ExecutionState.COMPLETED && !DeployIntents.UNINSTALL.equals(type)) {
-            if (!waiting.isEmpty()) {
-                try {
-                    retries.execute(this::retryWaiting);
-                } catch (RejectedExecutionException e) {
-                    // deactivated: the files are offered again at the next start
-                }
-            }
         }
     }
 
-    /** Something new is installed: the files that waited for what they need are tried again, each once. */
-    private void retryWaiting() {
+    /**
+     * A bundle was installed, resolved or started (from deploy/, an upload or a rollback): the files that waited for
+     * what they need are tried again, each once, off the framework's event thread.
+     */
+    private void bundleChanged(BundleEvent event) {
+        int type = event.getType();
+        if (waiting.isEmpty() || (type != BundleEvent.INSTALLED && type != BundleEvent.RESOLVED
+                && type != BundleEvent.STARTED)) {
+            return;
+        }
+        String what = event.getBundle().getSymbolicName() + " " + event.getBundle().getVersion() + " is "
+                + (type == BundleEvent.INSTALLED ? "installed" : type == BundleEvent.RESOLVED ? "resolved" : "started");
+        try {
+            retries.execute(() -> retryWaiting(what));
+        } catch (RejectedExecutionException e) {
+            // deactivated: the files are offered again at the next start
+        }
+    }
+
+    private void retryWaiting(String what) {
         for (Map.Entry<String, Path> file : Map.copyOf(waiting).entrySet()) {
             if (waiting.remove(file.getKey(), file.getValue()) && Files.exists(file.getValue())) {
-                LOG.info("{}: trying again now that deploy/ installed something new", file.getKey());
+                LOG.info("{}: trying again now that {}", file.getKey(), what);
                 deploy(file.getValue());
             }
         }
@@ -256,6 +272,7 @@ public final class DeployFolder implements ArtifactInstaller {
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(listener);
         retries.shutdownNow();
     }
 
