@@ -59,6 +59,8 @@ public final class DeployBench {
     private static final Pattern BUNDLE_VERSION = Pattern.compile("\"bundleVersion\":\"([^\"]+)\"");
     /** Keep-alive connections (one sending thread each) that carry the update run's load. */
     private static final int CONNECTIONS = 64;
+    /** The first seconds of the update run, reported apart: the container's request path is still being compiled. */
+    private static final int WARMUP_SECONDS = 5;
     private static final String GREET = "{\"type\":\"test.greet\",\"payload\":{\"name\":\"bench\"}}";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(16)).build();
@@ -281,15 +283,24 @@ public final class DeployBench {
                 .mapToLong(Sent::ackedAt).min().orElse(Long.MAX_VALUE);
         List<Double> overall = new ArrayList<>();
         List<Double> window = new ArrayList<>();
+        List<Double> warmup = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        long warm = start + WARMUP_SECONDS * 1_000_000_000L;
         for (Sent sent : all) {
             double ms = (sent.ackedAt() - sent.sentAt()) / 1e6;
             overall.add(ms);
             if (sent.sentAt() >= swapStart && sent.sentAt() <= swapEnd) {
                 window.add(ms);
+            } else if (sent.sentAt() < warm) {
+                warmup.add(ms);
+            } else {
+                (sent.sentAt() < swapStart ? before : after).add(ms);
             }
         }
-        Collections.sort(overall);
-        Collections.sort(window);
+        for (List<Double> latencies : List.of(overall, window, warmup, before, after)) {
+            Collections.sort(latencies);
+        }
         System.out.printf("update_offered_rate_per_s: %d (%d connections)%n", rate, CONNECTIONS);
         System.out.printf("update_achieved_rate_per_s: %.0f%n", all.size() / (elapsed / 1e9));
         System.out.printf("update_acknowledged: %d%n", all.size());
@@ -301,6 +312,12 @@ public final class DeployBench {
         System.out.printf("update_swap_window_ms: %.0f%n", swapEnd == Long.MAX_VALUE ? -1 : (swapEnd - swapStart) / 1e6);
         System.out.printf("update_swap_window_requests: %d%n", window.size());
         System.out.printf("update_swap_ack_p50_ms: %.2f%nupdate_swap_ack_p99_ms: %.2f%n", pct(window, 50), pct(window, 99));
+        System.out.printf("update_first_%ds_ack_p50_ms: %.2f (cold JIT)%nupdate_first_%ds_ack_p99_ms: %.2f%n",
+                WARMUP_SECONDS, pct(warmup, 50), WARMUP_SECONDS, pct(warmup, 99));
+        System.out.printf("update_before_swap_ack_p50_ms: %.2f%nupdate_before_swap_ack_p99_ms: %.2f%n", pct(before, 50),
+                pct(before, 99));
+        System.out.printf("update_after_swap_ack_p50_ms: %.2f%nupdate_after_swap_ack_p99_ms: %.2f%n", pct(after, 50),
+                pct(after, 99));
         if (!failed.isEmpty()) {
             System.out.println("failed: " + failed.subList(0, Math.min(10, failed.size())));
         }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.zip.ZipFile;
 
 /**
  * Waits until a dropped file stops changing — the same size and modification time over a settling interval — so a jar
- * still being copied is never read half. Bounded: a file that keeps changing is given up on.
+ * still being copied is never read half. Bounded: a file that keeps changing is given up on. A jar that is whole already
+ * (its central directory, written last, reads back, and the file did not change meanwhile: an atomic move, or a copy
+ * that finished before FileInstall's scan saw it twice unchanged) is settled at once.
  */
 final class FileSettling {
 
@@ -23,6 +26,9 @@ final class FileSettling {
     boolean settled(Path path) {
         long deadline = System.nanoTime() + maxMillis * 1_000_000;
         String before = stamp(path);
+        if (before != null && wholeJar(path) && before.equals(stamp(path))) {
+            return true;
+        }
         while (before != null) {
             try {
                 Thread.sleep(settleMillis);
@@ -44,6 +50,15 @@ final class FileSettling {
 
     long maxMillis() {
         return maxMillis;
+    }
+
+    /** True if {@code path} reads as a complete zip: its end record and central directory are there and parse. */
+    static boolean wholeJar(Path path) {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return zip.size() > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String stamp(Path path) {
