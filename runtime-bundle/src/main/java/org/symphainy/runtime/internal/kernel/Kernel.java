@@ -140,7 +140,7 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
                 (entry, artifacts) -> artifactProblems(roles, entry.handler(), entry.id(), artifacts), retries, this::retryLater);
         this.sagaRunner = new SagaRunner(journal, this::applied, timers, workers, clock, config.stepTimeoutMillis(), retries,
-                registry, (handler, executionId, artifacts) -> artifactProblems(roles, handler, executionId, artifacts));
+                registry, drain, (handler, executionId, artifacts) -> artifactProblems(roles, handler, executionId, artifacts));
         List<ExecutionEntry> unfinished = book.unfinished();
         List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
         List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();

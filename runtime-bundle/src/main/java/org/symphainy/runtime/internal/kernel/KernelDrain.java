@@ -106,6 +106,11 @@ final class KernelDrain implements ExecutionDrain {
         return gate.tryBind(handler.ref());
     }
 
+    /** Completes when every drain (and its swap) in progress now has ended; at once if none is. */
+    CompletableFuture<Void> swapsNow() {
+        return gate.drainsNow();
+    }
+
     /** Runs {@code task} once the revision of {@code ref} is not draining (at once if it is not). */
     void afterRelease(HandlerRef ref, Runnable task) {
         gate.released(ref).thenRun(task);
@@ -126,7 +131,7 @@ final class KernelDrain implements ExecutionDrain {
         return registry.resolve(ref.intentType(), "[" + pinned + "," + (pinned.getMajor() + 1) + ".0.0)");
     }
 
-    private void await(java.util.concurrent.CompletableFuture<Void> swap, String type, long deadline) {
+    private void await(CompletableFuture<Void> swap, String type, long deadline) {
         try {
             swap.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

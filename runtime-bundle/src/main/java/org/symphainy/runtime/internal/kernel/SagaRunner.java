@@ -69,12 +69,13 @@ final class SagaRunner {
     private final long stepTimeoutMillis;
     private final Function<String, RetryPolicy> retries;
     private final IntentRegistry registry;
+    private final KernelDrain drain;
     private final ArtifactCheck artifactCheck;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     SagaRunner(Journal journal, ObjLongConsumer<KernelRecord> applied, ScheduledExecutorService timers,
             ExecutorService workers, Clock clock, long stepTimeoutMillis, Function<String, RetryPolicy> retries,
-            IntentRegistry registry, ArtifactCheck artifactCheck) {
+            IntentRegistry registry, KernelDrain drain, ArtifactCheck artifactCheck) {
         this.journal = journal;
         this.applied = applied;
         this.timers = timers;
@@ -83,6 +84,7 @@ final class SagaRunner {
         this.stepTimeoutMillis = stepTimeoutMillis;
         this.retries = retries;
         this.registry = registry;
+        this.drain = drain;
         this.artifactCheck = artifactCheck;
     }
 
@@ -221,14 +223,22 @@ final class SagaRunner {
                 if (waits(run, step.due(), now)) {
                     return false;
                 }
-                if (attempt(run, step.step(), step.attempt(), false)) {
+                Binding binding = bind(run, step.step(), false);
+                if (binding == null) {
+                    return false;
+                }
+                if (attempt(run, step.step(), step.attempt(), false, binding)) {
                     return true;
                 }
             } else if (action instanceof SagaAction.Compensate compensate) {
                 if (waits(run, compensate.due(), now)) {
                     return false;
                 }
-                if (attempt(run, compensate.step(), compensate.attempt(), true)) {
+                Binding binding = bind(run, compensate.step(), true);
+                if (binding == null) {
+                    return false;
+                }
+                if (attempt(run, compensate.step(), compensate.attempt(), true, binding)) {
                     return true;
                 }
             }
@@ -257,11 +267,50 @@ final class SagaRunner {
      * Runs attempt {@code attempt} of step {@code index} (of its compensation if {@code undo}) and records how it went;
      * returns true if the step's watchdog fired first and took the saga over.
      */
-    private boolean attempt(Run run, int index, int attempt, boolean undo) {
-        String id = run.entry.id();
+    private boolean attempt(Run run, int index, int attempt, boolean undo, Binding binding) {
+        try {
+            return attempt(run, index, attempt, undo, binding.handler());
+        } finally {
+            if (binding.lease() != null) {
+                binding.lease().release(); // the handler returned (or threw): its revision may drain
+            }
+        }
+    }
+
+    /** A step's handler, bound to its revision while it runs ({@code lease} is null when nothing serves the intent). */
+    private record Binding(Optional<AdmittedHandler> handler, DrainGate.Lease lease) {
+    }
+
+    /**
+     * The handler of step {@code index} (of its compensation if {@code undo}), bound to its revision so a deploy drains
+     * it before swapping that bundle; null if the saga must wait for a swap first — its bundle drains now, or nothing
+     * serves the intent while some bundle is swapped — and is driven again when the swap is done. A deploy never fails
+     * a step.
+     */
+    private Binding bind(Run run, int index, boolean undo) {
         SagaStep step = run.progress.definition().steps().get(index);
         String intentType = undo ? step.compensation().intentType() : step.intentType();
         Optional<AdmittedHandler> handler = registry.resolve(intentType, null);
+        if (handler.isEmpty()) {
+            CompletableFuture<Void> swaps = drain.swapsNow();
+            if (swaps.isDone()) {
+                return new Binding(handler, null);
+            }
+            swaps.thenRun(() -> schedule(run));
+            return null;
+        }
+        DrainGate.Lease lease = drain.tryBind(handler.get());
+        if (lease == null) {
+            drain.afterRelease(handler.get().ref(), () -> schedule(run));
+            return null;
+        }
+        return new Binding(handler, lease);
+    }
+
+    private boolean attempt(Run run, int index, int attempt, boolean undo, Optional<AdmittedHandler> handler) {
+        String id = run.entry.id();
+        SagaStep step = run.progress.definition().steps().get(index);
+        String intentType = undo ? step.compensation().intentType() : step.intentType();
         HandlerRef ref = handler.map(AdmittedHandler::ref).orElseGet(() -> unresolved(intentType));
         Instant now = clock.instant();
         if (undo) {

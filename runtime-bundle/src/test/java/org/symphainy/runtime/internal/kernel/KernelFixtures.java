@@ -32,7 +32,12 @@ final class KernelFixtures {
         private final Map<String, AdmittedHandler> handlers = new ConcurrentHashMap<>();
 
         Registry serve(String type, IntentHandler handler) {
-            handlers.put(type, new AdmittedHandler(new HandlerRef("org.acme.test", "1.0.0", type, "1.0.0"), handler));
+            return serve(type, "org.acme.test", "1.0.0", handler);
+        }
+
+        /** Serves {@code type} (1.0.0) by {@code handler} of bundle {@code bundle} {@code version}. */
+        Registry serve(String type, String bundle, String version, IntentHandler handler) {
+            handlers.put(type, new AdmittedHandler(new HandlerRef(bundle, version, type, "1.0.0"), handler));
             return this;
         }
 

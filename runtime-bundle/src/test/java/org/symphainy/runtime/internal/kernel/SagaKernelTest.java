@@ -380,6 +380,93 @@ class SagaKernelTest {
         assertEquals(ExecutionState.COMPLETED, awaitEnd(start(), id).state());
     }
 
+    @Test
+    void aStepDueWhileItsBundleDrainsWaitsForTheSwapAndRunsOnTheNewRevision() throws Exception {
+        stepDuringASwap(false);
+    }
+
+    @Test
+    void aStepDueWhileNothingServesItDuringASwapWaitsForTheSwapInsteadOfFailing() throws Exception {
+        stepDuringASwap(true);
+    }
+
+    /**
+     * Step 2 is held while the bundle serving step 3 ({@code org.acme.parcels}) is swapped; the swap is held too, with
+     * the old handler still registered or ({@code withdrawnFirst}) already withdrawn, as a framework update does. Step
+     * 3, due meanwhile, waits (no retries allowed: a failure would fail the saga) and runs on the new revision.
+     */
+    private void stepDuringASwap(boolean withdrawnFirst) throws Exception {
+        CountDownLatch charging = new CountDownLatch(1);
+        CountDownLatch swapping = new CountDownLatch(1);
+        CountDownLatch swapDone = new CountDownLatch(1);
+        policies.put("parcel.ship", ONCE);
+        registry.serve("payment.charge", (intent, context) -> {
+            await(charging);
+            return Result.of(Artifact.of("payment.receipt", Json.of("{\"id\":\"p-1\"}")));
+        });
+        registry.serve("parcel.ship", "org.acme.parcels", "1.0.0", (intent, context) -> {
+            throw new AssertionError("the old revision is drained: it never runs again");
+        });
+        Kernel kernel = start();
+        String id = kernel.submit(order("S1", 5)).executionId();
+        awaitRecords(kernel, id, "StepStarted", 2);
+
+        Thread swap = new Thread(() -> kernel.drain().drained("org.acme.parcels", "1.0.0", Duration.ofSeconds(20), () -> {
+            if (withdrawnFirst) {
+                registry.withdraw("parcel.ship");
+            }
+            swapping.countDown();
+            await(swapDone);
+            registry.serve("parcel.ship", "org.acme.parcels", "1.1.0", (intent, context) ->
+                    Result.of(Artifact.of("parcel.label", Json.of("{\"by\":\"1.1.0\"}"))));
+        }));
+        swap.start();
+        assertTrue(swapping.await(10, TimeUnit.SECONDS));
+        charging.countDown();
+        awaitRecords(kernel, id, "StepCompleted", 2);
+        Thread.sleep(200); // step 3 is due now, its bundle mid-swap: it waits
+        assertEquals(2, types(kernel, id).stream().filter("StepStarted"::equals).count(), String.valueOf(types(kernel, id)));
+
+        swapDone.countDown();
+        swap.join(10_000);
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPLETED, done.state(), String.valueOf(done.failure()));
+        assertEquals("1.1.0", done.steps().get(2).handler().bundleVersion());
+        assertEquals("{\"by\":\"1.1.0\"}", done.artifacts().get(2).text());
+        assertEquals(List.of("IntentAccepted", "StepStarted", "StepCompleted", "StepStarted", "StepCompleted", "StepStarted",
+                "StepCompleted", "ExecutionCompleted"), types(kernel, id));
+    }
+
+    @Test
+    void aStepRunningWhenItsBundleIsSwappedHoldsTheSwapUntilItReturns() throws Exception {
+        block = new CountDownLatch(1); // holds parcel.ship
+        Kernel kernel = start();
+        String id = kernel.submit(order("S2", 6)).executionId();
+        awaitRecords(kernel, id, "StepStarted", 3);
+        java.util.concurrent.atomic.AtomicBoolean swapped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swap = new Thread(() -> kernel.drain().drained("org.acme.test", "1.0.0", Duration.ofSeconds(20),
+                () -> swapped.set(true)));
+        swap.start();
+        Thread.sleep(200);
+        assertTrue(!swapped.get(), "the swap waits for the step running on the bundle");
+
+        block.countDown();
+        swap.join(10_000);
+        assertTrue(swapped.get());
+        assertEquals(ExecutionState.COMPLETED, awaitEnd(kernel, id).state());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("held too long");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
     private Kernel start() {
         Kernel kernel = new Kernel(dir.resolve("wal"), config(2_000, "fsync"), registry, roles,
                 session -> Optional.empty(), type -> policies.getOrDefault(type, QUICK),
