@@ -25,6 +25,11 @@
  * version above X — compatible by semantic versioning — and the log says so. A new major version is never assumed
  * compatible: such executions stay parked (reported) until X is deployed again. The WAL keeps the version the
  * execution was accepted for; the version that ran it appears in the log line.</li>
+ * <li><b>Saga steps are bound one at a time.</b> A saga is pinned to its recorded definition, not to the bundles of
+ * its steps: each step (and compensation) resolves its intent when it is due and is bound to that revision while its
+ * handler runs, so a swap of a step's bundle waits for the step. A step due while its bundle drains, or while nothing
+ * serves its intent during a swap, waits for the swap and runs on the new revision without recording an attempt; its
+ * {@code StepStarted} names the revision that ran it.</li>
  * </ul>
  */
 package org.symphainy.runtime.internal.kernel;
