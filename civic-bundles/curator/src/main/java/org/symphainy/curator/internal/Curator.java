@@ -23,6 +23,7 @@ import org.symphainy.sdk.registry.AdmittedHandler;
 import org.symphainy.sdk.registry.IntentRegistry;
 import org.symphainy.sdk.registry.RefusedHandler;
 import org.symphainy.sdk.registry.RegisteredIntent;
+import org.symphainy.sdk.saga.Sagas;
 
 /**
  * The Curator: pairs every {@link IntentHandler} service with the {@code symphainy.intent} capability its bundle
@@ -39,18 +40,23 @@ public final class Curator implements IntentRegistry, ServiceTrackerCustomizer<I
     private final Map<ServiceReference<IntentHandler>, AdmittedHandler> admitted = new LinkedHashMap<>();
     private final Map<ServiceReference<IntentHandler>, RefusedHandler> refused = new LinkedHashMap<>();
     private final ServiceTracker<IntentHandler, IntentHandler> handlers;
+    /** The Conductor's checked sagas (optional): a declared saga needs no handler, the Runtime runs its definition. */
+    private final ServiceTracker<Sagas, Sagas> sagas;
 
     /** Tracks handler services from activation on. */
     @Activate
     public Curator(BundleContext context) {
         this.context = context;
         this.handlers = new ServiceTracker<>(context, IntentHandler.class, this);
+        this.sagas = new ServiceTracker<>(context, Sagas.class, null);
+        sagas.open();
         handlers.open();
     }
 
     @Deactivate
     void deactivate() {
         handlers.close();
+        sagas.close();
     }
 
     @Override
@@ -156,6 +162,11 @@ public final class Curator implements IntentRegistry, ServiceTrackerCustomizer<I
         if (serving.isPresent()) {
             return new RegisteredIntent(ref, false, "declared, but served by " + serving.get().ref().bundleSymbolicName()
                     + " " + serving.get().ref().bundleVersion());
+        }
+        Sagas checked = sagas.getService();
+        if (checked != null && checked.definition(declared.type()).isPresent()) {
+            return new RegisteredIntent(ref, true, "a saga: the Runtime runs its definition, checked by the Conductor "
+                    + "(no handler needed)");
         }
         return new RegisteredIntent(ref, false, "declared, but no handler is registered: register an IntentHandler service "
                 + "annotated @ProvidesIntent(value = \"" + declared.type() + "\", version = \"" + declared.version() + "\")");

@@ -28,6 +28,10 @@ import org.symphainy.sdk.intent.ProvidesIntent;
 import org.symphainy.sdk.intent.Result;
 import org.symphainy.sdk.registry.AdmittedHandler;
 import org.symphainy.sdk.registry.RegisteredIntent;
+import org.symphainy.sdk.saga.SagaDefinition;
+import org.symphainy.sdk.saga.SagaRefusal;
+import org.symphainy.sdk.saga.SagaStep;
+import org.symphainy.sdk.saga.Sagas;
 import org.symphainy.sdk.testkit.SdkPackages;
 
 /** The Curator in a real Felix: bundles declare intents in their manifests and register handler services. */
@@ -93,6 +97,36 @@ class CuratorTest {
 
         assertFalse(intent.ready());
         assertTrue(intent.detail().contains("no handler is registered"), intent.detail());
+    }
+
+    @Test
+    void aDeclaredSagaNeedsNoHandlerAndCountsAsReady() throws Exception {
+        solution("org.acme.orders", "test.saga;version=1.0.0");
+        assertFalse(curator.intents().get(0).ready(), "not a saga the Conductor checked yet");
+
+        SagaDefinition definition = SagaDefinition.builder("test.saga")
+                .step(SagaStep.builder("echo", "test.echo").build()).build();
+        felix.getBundleContext().registerService(Sagas.class, new Sagas() {
+            @Override
+            public Optional<SagaDefinition> definition(String intentType) {
+                return "test.saga".equals(intentType) ? Optional.of(definition) : Optional.empty();
+            }
+
+            @Override
+            public List<String> intentTypes() {
+                return List.of("test.saga");
+            }
+
+            @Override
+            public List<SagaRefusal> refusals() {
+                return List.of();
+            }
+        }, null);
+
+        RegisteredIntent intent = curator.intents().get(0);
+        assertTrue(intent.ready(), intent.detail());
+        assertTrue(intent.detail().contains("a saga"), intent.detail());
+        assertEquals(Optional.empty(), curator.resolve("test.saga", null), "still no handler to call");
     }
 
     @Test
