@@ -105,6 +105,21 @@ class DeployGovernanceIT {
             container.await("ERROR deploy - copycat\\.jar: rejected: 'copycat\\.jar' \\(org\\.acme\\.copycat 1\\.0\\.0\\) "
                     + "declares intent test\\.greet 1\\.0\\.0, which org\\.symphainy\\.itest\\.handler \\S+ already provides");
 
+            // a saga without a handler of its own passes the readiness gate once the Conductor checked it
+            container.deploy(TestBundles.bundleWithResources(files, "org.acme.twice", "1.0.0",
+                    Map.of("sagas/acme.greet.twice.json", "{\"steps\": [{\"name\": \"first\", \"intent\": \"test.greet\"},"
+                            + " {\"name\": \"second\", \"intent\": \"test.greet\"}]}"),
+                    "Provide-Capability", "symphainy.intent;symphainy.intent=\"acme.greet.twice\";version:Version=\"1.0.0\";"
+                            + "saga=\"sagas/acme.greet.twice.json\""), "twice.jar");
+            container.await("INFO deploy - started org\\.acme\\.twice 1\\.0\\.0 \\(execution \\S+ by deploy-folder@system\\)");
+            Pattern sagaReady = Pattern.compile("\"acme.greet.twice\"[^}]*\"ready\":true");
+            HttpResponse<String> intents = send(authorized("/admin/v1/intents").GET());
+            for (int i = 0; i < 100 && !sagaReady.matcher(intents.body()).find(); i++) {
+                Thread.sleep(50); // the Conductor checks the definition as the bundle starts
+                intents = send(authorized("/admin/v1/intents").GET());
+            }
+            assertTrue(sagaReady.matcher(intents.body()).find(), intents.body());
+
             // an update whose activation throws is rolled back to the previous revision, recorded in the WAL
             container.deploy(TestBundles.bundle(files, "org.acme.good", "1.0.0"), "good.jar");
             container.await("bundle started org\\.acme\\.good 1\\.0\\.0");
@@ -127,6 +142,7 @@ class DeployGovernanceIT {
             assertEquals(0, container.terminate(), container.output());
             assertFalse(container.output().contains("slow.jar: rejected"), "a growing file is never read half:\n"
                     + container.output());
+            assertFalse(container.output().contains("org.acme.twice 1.0.0 failed its readiness gate"), container.output());
         }
     }
 

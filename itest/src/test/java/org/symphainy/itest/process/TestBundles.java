@@ -35,6 +35,24 @@ final class TestBundles {
         return jar(dir.resolve(symbolicName + "-" + version + ".jar"), manifest);
     }
 
+    /** A bundle as {@link #bundle}, holding {@code resources} (path inside the jar to its text). */
+    static Path bundleWithResources(Path dir, String symbolicName, String version, Map<String, String> resources,
+            String... headers) throws IOException {
+        Manifest manifest = manifest(symbolicName, version);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            manifest.getMainAttributes().putValue(headers[i], headers[i + 1]);
+        }
+        Path file = dir.resolve(symbolicName + "-" + version + ".jar");
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                jar.putNextEntry(new java.util.jar.JarEntry(resource.getKey()));
+                jar.write(resource.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
+
     private static Manifest manifest(String symbolicName, String version) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
