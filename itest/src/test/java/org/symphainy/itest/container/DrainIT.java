@@ -170,6 +170,8 @@ public class DrainIT {
             assertEquals("the update was not applied", first.version(), handlerBundles().get(0).version());
         } finally {
             deployer.delete();
+            // the deployer and its handlers come back with the defaults: wait for that before the next submission
+            ContainerServices.await(() -> drainTimeout() != 1L, "the deployer to drop drainTimeoutSeconds = 1");
         }
     }
 
