@@ -1,11 +1,7 @@
 package org.symphainy.curator.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -21,18 +17,12 @@ final class FolderRecords {
     }
 
     private final Path file;
-    private final Properties entries = new Properties();
+    private final Properties entries;
 
     /** Records kept in {@code file} (created on first write). */
     FolderRecords(Path file) {
         this.file = file;
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                entries.load(in);
-            } catch (IOException e) {
-                entries.clear();
-            }
-        }
+        this.entries = PropertiesFile.load(file);
     }
 
     /** The record of the file named so, if any. */
@@ -71,12 +61,7 @@ final class FolderRecords {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                entries.store(out, "deploy-folder files: sha256 symbolicName version");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PropertiesFile.store(file, entries, "deploy-folder files: sha256 symbolicName version");
         } catch (IOException e) {
             // only an optimisation: without it an unchanged file is submitted once more at the next start, and the
             // deployer finds its bundle installed already

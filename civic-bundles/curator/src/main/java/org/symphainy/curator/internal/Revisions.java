@@ -1,11 +1,7 @@
 package org.symphainy.curator.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -16,17 +12,11 @@ import java.util.Properties;
 final class Revisions {
 
     private final Path file;
-    private final Properties shas = new Properties();
+    private final Properties shas;
 
     Revisions(Path file) {
         this.file = file;
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                shas.load(in);
-            } catch (IOException e) {
-                shas.clear();
-            }
-        }
+        this.shas = PropertiesFile.load(file);
     }
 
     /** The jar the deployed bundle {@code symbolicName} runs, if recorded. */
@@ -47,12 +37,7 @@ final class Revisions {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                shas.store(out, "the staged jar each deployed bundle runs: symbolicName = sha256");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PropertiesFile.store(file, shas, "the staged jar each deployed bundle runs: symbolicName = sha256");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot record the running revisions in " + file, e);
         }
