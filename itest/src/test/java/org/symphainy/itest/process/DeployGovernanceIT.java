@@ -58,7 +58,7 @@ class DeployGovernanceIT {
                     + "is installed");
             container.deploy(api, "api.jar");
             container.await("INFO deploy - user\\.jar: trying again now that org\\.acme\\.api 1\\.0\\.0 is "
-                    + "(installed|resolved|started)");
+                    + "resolved");
             container.await("INFO deploy - user\\.jar: platform\\.bundle\\.install org\\.acme\\.user 1\\.0\\.0 submitted as execution");
             container.await("installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+ \\(execution \\S+ by deploy-folder@system\\): "
                     + "dropped into deploy/ as user\\.jar");

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
@@ -75,8 +76,14 @@ public final class DeployFolder implements ArtifactInstaller {
     private final PlatformSubmitter submitter;
     private final FolderRecords records;
     private final FileSettling settling;
-    /** Files refused only because something they need is not installed yet: tried again when a bundle is installed. */
+    /** Files refused only because something they need is not installed yet: tried again when a bundle is resolved. */
     private final Map<String, Path> waiting = new ConcurrentHashMap<>();
+    /**
+     * How many bundle changes there have been, and the last one: a file refused while a bundle was being resolved
+     * is tried again at once, since the event that would have woken it may have come while it was not yet waiting.
+     */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile String lastChange = "";
     /** Retries run here, never on the runtime thread that reports an execution's end. */
     private final BundleContext context;
     private final BundleListener listener = this::bundleChanged;
@@ -183,6 +190,7 @@ public final class DeployFolder implements ArtifactInstaller {
             return;
         }
         StagedBundle staged;
+        long changesSeen = changes.get();
         try (InputStream in = Files.newInputStream(path)) {
             staged = deployments.stage(name, in);
         } catch (DeployRefusedException e) {
@@ -190,6 +198,10 @@ public final class DeployFolder implements ArtifactInstaller {
                 waiting.put(name, path);
                 LOG.error("{}: rejected for now: {}{}; it is tried again each time "
                         + "another bundle is installed", name, e.getMessage(), kept(previous));
+                if (changes.get() != changesSeen) {
+                    // a bundle changed during the check: its event may have found nothing waiting (no lost wake-up)
+                    retry(lastChange);
+                }
             } else {
                 LOG.error("{}: rejected: {}{}", name, e.getMessage(), kept(previous));
             }
@@ -243,17 +255,22 @@ public final class DeployFolder implements ArtifactInstaller {
     }
 
     /**
-     * A bundle was installed, resolved or started (from deploy/, an upload or a rollback): the files that waited for
+     * A bundle was resolved (from deploy/, an upload or a rollback): the files that waited for
      * what they need are tried again, each once, off the framework's event thread.
      */
     private void bundleChanged(BundleEvent event) {
-        int type = event.getType();
-        if (waiting.isEmpty() || (type != BundleEvent.INSTALLED && type != BundleEvent.RESOLVED
-                && type != BundleEvent.STARTED)) {
-            return;
+        if (event.getType() != BundleEvent.RESOLVED) {
+            return; // the trial resolve wires against resolved bundles only: nothing else can change its outcome
         }
-        String what = event.getBundle().getSymbolicName() + " " + event.getBundle().getVersion() + " is "
-                + (type == BundleEvent.INSTALLED ? "installed" : type == BundleEvent.RESOLVED ? "resolved" : "started");
+        String what = event.getBundle().getSymbolicName() + " " + event.getBundle().getVersion() + " is resolved";
+        lastChange = what;
+        changes.incrementAndGet(); // before looking at what waits: see deployBundle
+        if (!waiting.isEmpty()) {
+            retry(what);
+        }
+    }
+
+    private void retry(String what) {
         try {
             retries.execute(() -> retryWaiting(what));
         } catch (RejectedExecutionException e) {
