@@ -82,14 +82,28 @@ final class ContainerProcess implements AutoCloseable {
 
     /** Waits for the next output line matching {@code regex} (after the last one matched) and returns its match. */
     Matcher await(String regex) {
+        return await(regex, true);
+    }
+
+    /**
+     * Waits for a line matching {@code regex} anywhere in the output so far or to come, without moving past it: for
+     * lines other threads write in no fixed order with the ones awaited in turn.
+     */
+    Matcher awaitAnywhere(String regex) {
+        return await(regex, false);
+    }
+
+    private Matcher await(String regex, boolean inTurn) {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         synchronized (lines) {
             while (true) {
-                for (int i = consumed; i < lines.size(); i++) {
+                for (int i = inTurn ? consumed : 0; i < lines.size(); i++) {
                     Matcher m = pattern.matcher(lines.get(i));
                     if (m.find()) {
-                        consumed = i + 1;
+                        if (inTurn) {
+                            consumed = i + 1;
+                        }
                         return m;
                     }
                 }

@@ -59,10 +59,15 @@ class DeployGovernanceIT {
             container.deploy(api, "api.jar");
             container.await("INFO deploy - user\\.jar: trying again now that org\\.acme\\.api 1\\.0\\.0 is "
                     + "resolved");
-            container.await("INFO deploy - user\\.jar: platform\\.bundle\\.install org\\.acme\\.user 1\\.0\\.0 submitted as execution");
-            container.await("installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+ \\(execution \\S+ by deploy-folder@system\\): "
-                    + "dropped into deploy/ as user\\.jar");
+            String install = container.awaitAnywhere("INFO deploy - user\\.jar: platform\\.bundle\\.install org\\.acme\\.user "
+                    + "1\\.0\\.0 submitted as execution (\\S+)").group(1);
+            container.await("installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+ \\(execution " + install
+                    + " by deploy-folder@system\\): dropped into deploy/ as user\\.jar");
             container.await("bundle started org\\.acme\\.user 1\\.0\\.0");
+            // the install's execution tells what came of it in the framework, recorded beside it in the WAL
+            assertTrue(Pattern.compile("\"effects\":\\[\\{\"by\":\"org\\.symphainy\\.curator\",\"at\":\"[^\"]+\","
+                    + "\"applied\":true,\"summary\":\"installed org\\.acme\\.user 1\\.0\\.0 as bundle \\d+; started and ready\"}]")
+                    .matcher(effectsOf(install)).find(), effectsOf(install));
 
             // trial resolve: refused before the framework is touched, with the requirement and the candidates
             HttpResponse<String> refused = eventually(() -> send(authorized("/admin/v1/bundles?fileName=needy.jar")
@@ -124,6 +129,8 @@ class DeployGovernanceIT {
             container.deploy(TestBundles.bundle(files, "org.acme.good", "1.0.0"), "good.jar");
             container.await("bundle started org\\.acme\\.good 1\\.0\\.0");
             container.deploy(TestBundles.failingActivator(files, "org.acme.good", "1.1.0", "no license key"), "good.jar");
+            String update = container.awaitAnywhere("INFO deploy - good\\.jar: platform\\.bundle\\.update org\\.acme\\.good "
+                    + "1\\.1\\.0 submitted as execution (\\S+)").group(1);
             container.await("org\\.acme\\.good 1\\.1\\.0 failed its readiness gate \\(.*no license key.*\\); rolling it back");
             // the previous revision is started inside the drain, before the update is reported done
             container.await("bundle started org\\.acme\\.good 1\\.0\\.0");
@@ -133,6 +140,15 @@ class DeployGovernanceIT {
             assertEquals(200, execution.statusCode(), execution.body());
             assertTrue(execution.body().contains("platform.bundle.update") && execution.body().contains("rolled back"),
                     execution.body());
+            // the update COMPLETED as a decision; its effect says it did not take, and which execution undid it
+            String updated = effectsOf(update);
+            assertTrue(updated.contains("\"applied\":false,\"summary\":\"updated org.acme.good from 1.0.0 to 1.1.0, but it "
+                    + "was not ready ("), updated);
+            assertTrue(updated.contains("no license key"), updated);
+            assertTrue(updated.contains("; rolled back through platform.bundle.update (execution " + rollback.group(1) + ")\"}]"),
+                    updated);
+            assertTrue(effectsOf(rollback.group(1)).contains("\"applied\":true,\"summary\":\"updated org.acme.good from 1.1.0 "
+                    + "to 1.0.0; started\"}]"), effectsOf(rollback.group(1)));
             HttpResponse<String> bundles = send(authorized("/admin/v1/bundles").GET());
             assertTrue(Pattern.compile("\"symbolicName\":\"org.acme.good\",\"version\":\"1.0.0\",\"state\":\"ACTIVE\"")
                     .matcher(bundles.body()).find(), bundles.body());
@@ -168,6 +184,18 @@ class DeployGovernanceIT {
     }
 
     /** Asks until the answer has {@code status} (the admin API comes up a moment after the ready line). */
+    /** The execution's JSON once it shows its effects (the deployer records them after it applied the change). */
+    private String effectsOf(String executionId) throws Exception {
+        long deadline = System.nanoTime() + ContainerProcess.PATIENCE.toNanos();
+        HttpResponse<String> response = send(authorized("/admin/v1/executions/" + executionId).GET());
+        while (!response.body().contains("\"effects\"") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = send(authorized("/admin/v1/executions/" + executionId).GET());
+        }
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
     private HttpResponse<String> eventually(java.util.concurrent.Callable<HttpResponse<String>> ask, int status)
             throws Exception {
         long deadline = System.nanoTime() + ContainerProcess.PATIENCE.toNanos();

@@ -30,10 +30,20 @@ import org.symphainy.sdk.internal.Checks;
  * @param events the events its steps' handlers returned, in order, as recorded
  * @param saga for a saga that gave up (COMPENSATING and after): what was undone, what is not, and every failed
  *        attempt; null otherwise
+ * @param effects what the projections that follow its intent type did with it once it completed (a deploy's
+ *        framework change, for instance), in the order they were recorded; empty until then
  */
 public record Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
         List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
-        Principal principal, List<Event> events, SagaStatus saga) {
+        Principal principal, List<Event> events, SagaStatus saga, List<Effect> effects) {
+
+    /** An execution with its principal, events and saga status, without effects. */
+    public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
+            List<Step> steps, List<Artifact> artifacts, Instant acceptedAt, Instant endedAt, Failure failure,
+            Principal principal, List<Event> events, SagaStatus saga) {
+        this(id, intent, state, handler, decisions, steps, artifacts, acceptedAt, endedAt, failure, principal, events, saga,
+                List.of());
+    }
 
     /** An execution with its principal and events, without a saga status. */
     public Execution(String id, Intent intent, ExecutionState state, HandlerRef handler, List<Decision> decisions,
@@ -65,6 +75,7 @@ public record Execution(String id, Intent intent, ExecutionState state, HandlerR
         steps = Checks.list("steps", steps);
         artifacts = Checks.list("artifacts", artifacts);
         events = events == null ? List.of() : Checks.list("events", events);
+        effects = effects == null ? List.of() : Checks.list("effects", effects);
         Checks.present("acceptedAt", acceptedAt);
         if (state.isTerminal() != (endedAt != null)) {
             throw new IllegalArgumentException("execution " + id + " is " + state + ": endedAt must be "

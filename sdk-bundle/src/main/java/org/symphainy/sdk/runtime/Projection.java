@@ -26,4 +26,29 @@ public interface Projection {
      * projection is registered again.
      */
     void apply(Execution execution);
+
+    /**
+     * Applies one completed execution, as {@link #apply(Execution)}, and may record what came of it with
+     * {@code effects}: the Runtime calls this one. Override it to record effects; the default applies without.
+     */
+    default void apply(Execution execution, Effects effects) {
+        apply(execution);
+    }
+
+    /**
+     * Records the effects of one execution given to a projection, durably, in the write-ahead log beside it: the
+     * execution then shows them ({@link Execution#effects()}). Usable from any thread, also after {@code apply}
+     * returned (a change applied in the background records its outcome when it is known).
+     */
+    @org.osgi.annotation.versioning.ProviderType
+    interface Effects {
+
+        /**
+         * Records that the execution's change was {@code applied} (or not), with an operator's one-line
+         * {@code summary}; returns once it is durable.
+         *
+         * @throws IllegalStateException if the Runtime is stopping or the execution has as many effects as it may keep
+         */
+        Effect record(boolean applied, String summary);
+    }
 }

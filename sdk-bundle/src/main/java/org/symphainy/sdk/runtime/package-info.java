@@ -6,7 +6,7 @@
  * immutable.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.symphainy.sdk.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -170,6 +170,15 @@ public final class Deployer implements Deployments, Projection {
     /** Queues the change a completed deploy execution recorded, unless it was applied (or queued) already. */
     @Override
     public void apply(Execution execution) {
+        apply(execution, (done, summary) -> null);
+    }
+
+    /**
+     * Queues the change a completed deploy execution recorded, unless it was applied (or queued) already; what came of
+     * it (installed and ready, refused by the framework, rolled back) is recorded beside the execution as its effect.
+     */
+    @Override
+    public void apply(Execution execution, Effects effects) {
         if (applied.applied(execution.id()) || !queued.add(execution.id())) {
             return;
         }
@@ -178,7 +187,7 @@ public final class Deployer implements Deployments, Projection {
         worker.execute(() -> {
             try {
                 for (Artifact artifact : artifacts) {
-                    DeployChange.recorded(artifact).ifPresent(change -> perform(change, by));
+                    DeployChange.recorded(artifact).ifPresent(change -> record(effects, by, perform(change, by)));
                 }
                 applied.record(execution.id());
             } catch (IOException | UncheckedIOException e) {
@@ -195,37 +204,69 @@ public final class Deployer implements Deployments, Projection {
         worker.submit(() -> null).get(60, TimeUnit.SECONDS);
     }
 
-    private void perform(DeployChange change, String by) {
+    /** What came of one recorded change in the framework, as its execution's effect says it. */
+    record Outcome(boolean applied, String summary) {
+
+        static Outcome done(String summary) {
+            return new Outcome(true, summary);
+        }
+
+        static Outcome notDone(String summary) {
+            return new Outcome(false, summary);
+        }
+    }
+
+    /** Records {@code outcome} beside the execution; a failure to record is logged (the framework change stands). */
+    private static void record(Effects effects, String by, Outcome outcome) {
+        try {
+            effects.record(outcome.applied(), outcome.summary());
+        } catch (RuntimeException e) {
+            LOG.warn("what came of {} could not be recorded beside it ({}): {}", by, e.getMessage(), outcome.summary());
+        }
+    }
+
+    private Outcome perform(DeployChange change, String by) {
         String what = change.symbolicName() + " " + change.version();
         String why = change.reason() == null ? "" : ": " + change.reason();
         try {
-            switch (change.action()) {
+            return switch (change.action()) {
                 case "install" -> install(change, what, by, why);
                 case "update" -> update(change, what, by, why);
                 case "uninstall", "start", "stop" -> {
                     Optional<Bundle> bundle = find(change.symbolicName(), change.version());
                     if (bundle.isEmpty()) {
                         LOG.warn("{} not done: {} is not installed ({}){}", change.action(), what, by, why);
+                        yield Outcome.notDone(change.action() + " not done: " + what + " is not installed");
                     } else if ("uninstall".equals(change.action())) {
                         drained(bundle.get(), () -> remove(bundle.get()));
                         revisions.forget(change.symbolicName());
                         LOG.info("uninstalled {} ({}){}", what, by, why);
+                        yield Outcome.done("uninstalled " + what);
                     } else if ("start".equals(change.action())) {
-                        start(bundle.get(), what, by, why);
+                        String failed = start(bundle.get(), what, by, why);
+                        yield failed == null ? Outcome.done("started " + what)
+                                : Outcome.notDone(what + " did not start: " + failed);
                     } else {
                         drained(bundle.get(), bundle.get()::stop);
                         catalog.cleared(bundle.get());
                         LOG.info("stopped {} ({}){}", what, by, why);
+                        yield Outcome.done("stopped " + what);
                     }
                 }
-                default -> LOG.error("recorded change '{}' of {} is not one the deployer knows; ignored", change.action(), by);
-            }
+                default -> {
+                    LOG.error("recorded change '{}' of {} is not one the deployer knows; ignored", change.action(), by);
+                    yield Outcome.notDone("'" + change.action() + "' is not a change this deployer knows; ignored");
+                }
+            };
         } catch (DrainTimeoutException e) {
             LOG.error("{} of {} not done ({}): {}", change.action(), what, by, e.getMessage());
+            return Outcome.notDone(change.action() + " of " + what + " not done: " + e.getMessage());
         } catch (BundleException | IllegalArgumentException | IllegalStateException | SecurityException e) {
             LOG.error("{} of {} failed ({}): {}", change.action(), what, by, ResolutionDiagnosis.oneLine(e));
+            return Outcome.notDone(change.action() + " of " + what + " failed: " + ResolutionDiagnosis.oneLine(e));
         } catch (IOException e) {
             LOG.error("{} of {} failed ({}): {}", change.action(), what, by, e.toString());
+            return Outcome.notDone(change.action() + " of " + what + " failed: " + e);
         }
     }
 
@@ -245,34 +286,39 @@ public final class Deployer implements Deployments, Projection {
         refresh();
     }
 
-    private void install(DeployChange change, String what, String by, String why) throws BundleException {
+    private Outcome install(DeployChange change, String what, String by, String why) throws BundleException {
         if (find(change.symbolicName(), change.version()).isPresent()) {
             LOG.info("{} is installed already ({}); nothing to install", what, by);
-            return;
+            return Outcome.done(what + " is installed already; nothing to install");
         }
         Path jar = staging.jar(change.sha256()).orElse(null);
         if (jar == null) {
             LOG.error("install of {} failed ({}): the staged jar {} is gone; stage it again and resubmit", what, by,
                     change.sha256());
-            return;
+            return Outcome.notDone("install of " + what + " failed: the staged jar " + change.sha256()
+                    + " is gone; stage it again and resubmit");
         }
         Bundle bundle;
         try (InputStream in = Files.newInputStream(jar)) {
             bundle = context.installBundle(DEPLOYED_LOCATION + change.sha256(), in);
         } catch (IOException e) {
             LOG.error("install of {} failed ({}): cannot read {} ({})", what, by, jar, e.getMessage());
-            return;
+            return Outcome.notDone("install of " + what + " failed: cannot read the staged jar (" + e.getMessage() + ")");
         }
         LOG.info("installed {} as bundle {} ({}){}", what, bundle.getBundleId(), by, why);
+        String installed = "installed " + what + " as bundle " + bundle.getBundleId();
         revisions.record(change.symbolicName(), change.sha256());
         String failed = start(bundle, what, by, why);
         String unready = change.rollback() ? null : failed != null ? failed : unready(bundle);
         if (unready != null) {
-            rollbacks.rollBack(change, null, unready, () -> {
+            String rolledBack = rollbacks.rollBack(change, null, unready, () -> {
                 remove(bundle);
                 revisions.forget(change.symbolicName());
             });
+            return Outcome.notDone(installed + ", but it was not ready (" + unready + "); " + rolledBack);
         }
+        return failed != null ? Outcome.notDone(installed + ", but it did not start: " + failed)
+                : Outcome.done(installed + (change.rollback() ? "; started" : "; started and ready"));
     }
 
     /** Null if {@code bundle} passed the readiness gate; else why not. */
@@ -285,13 +331,14 @@ public final class Deployer implements Deployments, Projection {
         }
     }
 
-    private void update(DeployChange change, String what, String by, String why) throws BundleException {
+    private Outcome update(DeployChange change, String what, String by, String why) throws BundleException {
         Optional<Bundle> target = find(change.symbolicName(), null);
         Path jar = staging.jar(change.sha256()).orElse(null);
         if (target.isEmpty() || jar == null) {
-            LOG.error("update to {} failed ({}): {}", what, by, target.isEmpty()
-                    ? change.symbolicName() + " is not installed" : "the staged jar " + change.sha256() + " is gone");
-            return;
+            String problem = target.isEmpty() ? change.symbolicName() + " is not installed"
+                    : "the staged jar " + change.sha256() + " is gone";
+            LOG.error("update to {} failed ({}): {}", what, by, problem);
+            return Outcome.notDone("update to " + what + " failed: " + problem);
         }
         String from = target.get().getVersion().toString();
         String previous = revisions.current(change.symbolicName()).orElse(null);
@@ -305,21 +352,22 @@ public final class Deployer implements Deployments, Projection {
                 }
             });
         } catch (IOException | BundleException | IllegalStateException e) {
-            LOG.error("update to {} failed ({}): {}; the running revision stays", what, by,
-                    e instanceof IOException ? "cannot read " + jar + " (" + e.getMessage() + ")"
-                            : ResolutionDiagnosis.oneLine(e));
+            String problem = e instanceof IOException ? "cannot read " + jar + " (" + e.getMessage() + ")"
+                    : ResolutionDiagnosis.oneLine(e);
+            LOG.error("update to {} failed ({}): {}; the running revision stays", what, by, problem);
             if (wasActive && target.get().getState() != Bundle.UNINSTALLED) {
                 start(target.get(), change.symbolicName() + " " + from, by, why);
             }
-            return;
+            return Outcome.notDone("update to " + what + " failed: " + problem + "; the running revision stays");
         }
         revisions.record(change.symbolicName(), change.sha256());
         LOG.info("updated {} from {} to {} ({}){}", change.symbolicName(), from, change.version(), by, why);
+        String updated = "updated " + change.symbolicName() + " from " + from + " to " + change.version();
         String failed = failedStart[0] != null || target.get().getState() == Bundle.ACTIVE ? failedStart[0]
                 : start(target.get(), what, by, why);
         String unready = change.rollback() ? null : failed != null ? failed : unready(target.get());
         if (unready != null) {
-            rollbacks.rollBack(change, previous, unready, () -> {
+            String rolledBack = rollbacks.rollBack(change, previous, unready, () -> {
                 Path back = previous == null ? null : staging.jar(previous).orElse(null);
                 if (back == null) {
                     LOG.error("cannot roll {} back: the jar of its previous revision is not kept", what);
@@ -329,7 +377,10 @@ public final class Deployer implements Deployments, Projection {
                 revisions.record(change.symbolicName(), previous);
                 start(target.get(), change.symbolicName() + " (previous revision)", "rollback", "");
             });
+            return Outcome.notDone(updated + ", but it was not ready (" + unready + "); " + rolledBack);
         }
+        return failed != null ? Outcome.notDone(updated + ", but it did not start: " + failed)
+                : Outcome.done(updated + (change.rollback() ? "; started" : "; started and ready"));
     }
 
     /**

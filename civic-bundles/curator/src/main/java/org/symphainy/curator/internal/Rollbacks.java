@@ -33,8 +33,11 @@ final class Rollbacks {
         this.submitter = submitter;
     }
 
-    /** Rolls {@code change} back because {@code why}; {@code previousSha256} is the jar an update replaced. */
-    void rollBack(DeployChange change, String previousSha256, String why, Direct direct) {
+    /**
+     * Rolls {@code change} back because {@code why}; {@code previousSha256} is the jar an update replaced. Returns how
+     * (the rollback intent's execution, or applied directly), or that it failed.
+     */
+    String rollBack(DeployChange change, String previousSha256, String why, Direct direct) {
         String what = change.symbolicName() + " " + change.version();
         String reason = "rolled back: " + what + " was not ready: " + why;
         if (reason.length() > 480) {
@@ -48,7 +51,7 @@ final class Rollbacks {
             try {
                 Submission submission = through.submit(ACTOR, type, payload);
                 LOG.info("rollback of {} submitted as {} execution {}", what, type, submission.executionId());
-                return;
+                return "rolled back through " + type + " (execution " + submission.executionId() + ")";
             } catch (IntentException e) {
                 LOG.error("rollback of {} could not be submitted ({}); applying it directly", what, e.getMessage());
             }
@@ -56,8 +59,10 @@ final class Rollbacks {
         try {
             direct.apply();
             LOG.info("rolled back {} directly: {}", what, reason);
+            return "rolled back directly (no rollback intent could be submitted)";
         } catch (BundleException | IOException | IllegalStateException e) {
             LOG.error("rollback of {} failed: {}", what, e.getMessage());
+            return "its rollback failed: " + e.getMessage();
         }
     }
 

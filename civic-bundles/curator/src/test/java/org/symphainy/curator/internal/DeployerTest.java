@@ -37,6 +37,7 @@ import org.symphainy.sdk.intent.IntentException;
 import org.symphainy.sdk.intent.IntentHandler;
 import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.Execution;
+import org.symphainy.sdk.runtime.Effect;
 import org.symphainy.sdk.runtime.ExecutionState;
 
 /**
@@ -54,6 +55,7 @@ class DeployerTest {
     private Curator curator;
     private Deployer deployer;
     private int executions;
+    private final List<Effect> effects = new java.util.ArrayList<>();
 
     /** The handler an orders bundle's component would register for intent acme.orders.place 1.0.0. */
     @ProvidesIntent(value = "acme.orders.place", version = "1.0.0")
@@ -133,11 +135,14 @@ class DeployerTest {
         assertEquals(List.of("acme.orders.place 1.0.0"), installed.declaredIntents());
         assertEquals(false, installed.platform());
         assertNull(installed.problem());
+        assertEquals("applied: installed org.acme.orders 1.0.0 as bundle " + installed.id() + "; started and ready",
+                lastEffect());
 
         applyCompleted(handle(new BundleStopHandler(deployer), DeployIntents.STOP, "{\"symbolicName\": \"org.acme.orders\"}"));
         BundleInfo stopped = find("org.acme.orders").orElseThrow();
         assertEquals("RESOLVED", stopped.state());
         assertTrue(stopped.problem().startsWith("stopped"), stopped.problem());
+        assertEquals("applied: stopped org.acme.orders 1.0.0", lastEffect());
 
         applyCompleted(handle(new BundleStartHandler(deployer), DeployIntents.START,
                 "{\"symbolicName\": \"org.acme.orders\", \"version\": \"1.0\"}"));
@@ -146,6 +151,8 @@ class DeployerTest {
         applyCompleted(handle(new BundleUninstallHandler(deployer), DeployIntents.UNINSTALL,
                 "{\"symbolicName\": \"org.acme.orders\", \"version\": \"1.0.0\"}"));
         assertEquals(Optional.empty(), find("org.acme.orders"));
+        assertEquals("applied: uninstalled org.acme.orders 1.0.0", lastEffect());
+        assertEquals(4, effects.size(), "one effect per applied execution");
     }
 
     @Test
@@ -163,6 +170,7 @@ class DeployerTest {
         assertEquals("1.1.0", updated.version());
         assertEquals("ACTIVE", updated.state());
         assertEquals(List.of("acme.orders.place 1.1.0"), updated.declaredIntents());
+        assertEquals("applied: updated org.acme.orders from 1.0.0 to 1.1.0; started and ready", lastEffect());
     }
 
     @Test
@@ -375,6 +383,8 @@ class DeployerTest {
         applyCompleted(handle(new BundleInstallHandler(deployer), DeployIntents.INSTALL, sha(lonely)));
 
         assertTrue(find("org.acme.lonely").isEmpty(), "a bundle whose intent has no handler is uninstalled again");
+        assertTrue(lastEffect().matches("not applied: installed org\\.acme\\.lonely 1\\.0\\.0 as bundle \\d+, but it was "
+                + "not ready \\(.*acme\\.lonely\\.call.*\\); rolled back directly .*"), lastEffect());
     }
 
     @Test
@@ -393,6 +403,8 @@ class DeployerTest {
         assertEquals("ACTIVE", back.state());
         assertEquals(List.of("acme.orders.place 1.0.0"), back.declaredIntents());
         assertTrue(curator.resolve("acme.orders.place", null).isPresent(), "the previous revision serves again");
+        assertTrue(lastEffect().startsWith("not applied: updated org.acme.orders from 1.0.0 to 2.0.0, but it was not "
+                + "ready ("), lastEffect());
     }
 
     private StagedBundle stage(String symbolicName, String version, String intent) {
@@ -430,8 +442,18 @@ class DeployerTest {
     }
 
     private void applyCompleted(Artifact change) throws Exception {
-        deployer.apply(completed(change));
+        deployer.apply(completed(change), (applied, summary) -> {
+            Effect effect = new Effect("org.symphainy.curator", Instant.now(), applied, summary);
+            effects.add(effect);
+            return effect;
+        });
         deployer.drain();
+    }
+
+    /** The applied flag and summary of the last effect recorded. */
+    private String lastEffect() {
+        Effect last = effects.get(effects.size() - 1);
+        return (last.applied() ? "applied: " : "not applied: ") + last.summary();
     }
 
     private Execution completed(Artifact change) {

@@ -12,6 +12,7 @@ import org.symphainy.sdk.intent.Event;
 import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Provenance;
 import org.symphainy.sdk.runtime.AttemptFailure;
+import org.symphainy.sdk.runtime.Effect;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionSummary;
 import org.symphainy.sdk.runtime.ExecutionUpdate;
@@ -79,8 +80,29 @@ public final class ExecutionJson {
             json.writeEndArray();
             events(json, execution.events());
             saga(json, execution.saga());
+            effects(json, execution.effects());
             json.writeEndObject();
         });
+    }
+
+    /**
+     * What the projections that follow the intent did with it once it completed (a deploy's framework change):
+     * {@code "effects": [{by, at, applied, summary}]}, when there are any.
+     */
+    private static void effects(JsonGenerator json, List<Effect> effects) throws IOException {
+        if (effects.isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart("effects");
+        for (Effect effect : effects) {
+            json.writeStartObject();
+            json.writeStringField("by", effect.by());
+            JsonOutput.instant(json, "at", effect.at());
+            json.writeBooleanField("applied", effect.applied());
+            json.writeStringField("summary", effect.summary());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /**

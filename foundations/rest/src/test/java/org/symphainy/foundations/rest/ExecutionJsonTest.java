@@ -1,5 +1,6 @@
 package org.symphainy.foundations.rest;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -13,6 +14,7 @@ import org.symphainy.sdk.intent.HandlerRef;
 import org.symphainy.sdk.intent.Intent;
 import org.symphainy.sdk.intent.Json;
 import org.symphainy.sdk.runtime.AttemptFailure;
+import org.symphainy.sdk.runtime.Effect;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.Failure;
@@ -46,5 +48,25 @@ class ExecutionJsonTest {
         assertTrue(json.contains("\"saga\":{\"failedStep\":\"ship\",\"compensated\":[],\"uncompensated\":[\"charge\",\"reserve\"]"), json);
         assertTrue(json.contains("{\"step\":\"charge\",\"compensation\":true,\"attempt\":2,\"at\":\"2026-01-01T00:00:00Z\","
                 + "\"failure\":{\"code\":\"HANDLER_FAILED\",\"message\":\"payment.refund is down\"}}"), json);
+    }
+
+    @Test
+    void aCompletedDeployShowsWhatCameOfItAsItsEffectsAndAnExecutionWithoutNoneAtAll() {
+        Intent intent = Intent.builder("platform.bundle.update").tenant("system").session("s").actor("deploy-folder")
+                .correlationId("c").payload(Json.of("{}")).build();
+        HandlerRef handler = new HandlerRef("org.symphainy.curator", "1.0.0", "platform.bundle.update", "1.0.0");
+        Effect rolledBack = new Effect("org.symphainy.curator", AT, false, "updated org.acme.good from 1.0.0 to 1.1.0, "
+                + "but it was not ready (no license key); rolled back through platform.bundle.update (execution e-2)");
+        Execution execution = new Execution("e-1", intent, ExecutionState.COMPLETED, handler, List.of(), List.of(),
+                List.of(), AT, AT, null, null, List.of(), null, List.of(rolledBack));
+
+        String json = new String(ExecutionJson.execution(execution, id -> URI.create("/a/" + id)), StandardCharsets.UTF_8);
+        String without = new String(ExecutionJson.execution(new Execution("e-1", intent, ExecutionState.COMPLETED, handler,
+                List.of(), List.of(), List.of(), AT, AT, null), id -> URI.create("/a/" + id)), StandardCharsets.UTF_8);
+
+        assertTrue(json.endsWith(",\"effects\":[{\"by\":\"org.symphainy.curator\",\"at\":\"2026-01-01T00:00:00Z\","
+                + "\"applied\":false,\"summary\":\"updated org.acme.good from 1.0.0 to 1.1.0, but it was not ready "
+                + "(no license key); rolled back through platform.bundle.update (execution e-2)\"}]}"), json);
+        assertFalse(without.contains("effects"), without);
     }
 }

@@ -13,6 +13,7 @@ import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.runtime.internal.record.KernelRecord.StepCompleted;
 import org.symphainy.runtime.internal.record.RecordHead;
 import org.symphainy.sdk.intent.Artifact;
+import org.symphainy.sdk.runtime.Effect;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionQuery;
 import org.symphainy.sdk.runtime.ExecutionSummary;
@@ -30,7 +31,8 @@ final class ExecutionBook {
     }
 
     /** What the index does not hold of an execution: its whole accepted record and its artifacts, from the WAL. */
-    record Detail(IntentAccepted accepted, List<Artifact> artifacts, List<org.symphainy.sdk.intent.Event> events) {
+    record Detail(IntentAccepted accepted, List<Artifact> artifacts, List<org.symphainy.sdk.intent.Event> events,
+            List<Effect> effects) {
     }
 
     /**
@@ -95,13 +97,14 @@ final class ExecutionBook {
         if (accepted == null) {
             accepted = (IntentAccepted) records.apply(entry.acceptedSequence());
         }
+        List<Effect> effects = effects(entry);
         if (artifactsAt.length == 0) {
-            return new Detail(accepted, List.of(), List.of());
+            return new Detail(accepted, List.of(), List.of(), effects);
         }
         if (artifactsAt.length == 1) {
             StepCompleted completed = (StepCompleted) records.apply(artifactsAt[0]);
             return new Detail(accepted, entry.recorded(completed, entry.handlerOf(Math.max(1, completed.step()))),
-                    completed.events());
+                    completed.events(), effects);
         }
         List<Artifact> artifacts = new java.util.ArrayList<>();
         List<org.symphainy.sdk.intent.Event> events = new java.util.ArrayList<>();
@@ -110,7 +113,21 @@ final class ExecutionBook {
             artifacts.addAll(entry.recorded(completed, entry.handlerOf(completed.step())));
             events.addAll(completed.events());
         }
-        return new Detail(accepted, List.copyOf(artifacts), List.copyOf(events));
+        return new Detail(accepted, List.copyOf(artifacts), List.copyOf(events), effects);
+    }
+
+    /** The effects recorded for {@code entry}, read from the WAL, oldest first. */
+    private List<Effect> effects(ExecutionEntry entry) {
+        long[] at = entry.effectSequences();
+        if (at.length == 0) {
+            return List.of();
+        }
+        List<Effect> effects = new java.util.ArrayList<>(at.length);
+        for (long sequence : at) {
+            KernelRecord.EffectRecorded effect = (KernelRecord.EffectRecorded) records.apply(sequence);
+            effects.add(new Effect(effect.by(), effect.at(), effect.applied(), effect.summary()));
+        }
+        return List.copyOf(effects);
     }
 
     /**
@@ -121,7 +138,7 @@ final class ExecutionBook {
         while (true) {
             int before = entry.recordCount();
             Detail detail = detail(entry);
-            Execution execution = entry.toExecution(detail.accepted(), detail.artifacts(), detail.events());
+            Execution execution = entry.toExecution(detail.accepted(), detail.artifacts(), detail.events(), detail.effects());
             if (entry.recordCount() == before) {
                 return execution;
             }

@@ -53,6 +53,7 @@ final class ExecutionEntry {
     private List<Step> earlier = List.of(); // a saga's steps before the current one, in order
     private long[] completedSequences = new long[0]; // where each completed step's artifacts are (a saga's earlier ones)
     private boolean cancelRequested;
+    private long[] effectSequences = new long[0]; // where its EffectRecorded records are in the WAL, in order
     private SagaTrail trail; // a saga's completed and compensated steps and failed attempts; null for a plain execution
     private StepState stepState;
     private int attempts;
@@ -181,6 +182,11 @@ final class ExecutionEntry {
                 endedAt = record.at();
             }
             case CANCEL_REQUESTED -> cancelRequested = true; // written beside the execution's own records: it may come after its end
+            case EFFECT_RECORDED -> {
+                require(state.isTerminal(), record); // a projection is given an execution once it ended
+                effectSequences = java.util.Arrays.copyOf(effectSequences, effectSequences.length + 1);
+                effectSequences[effectSequences.length - 1] = sequence;
+            }
             default -> require(false, record);
         }
         if (state.isTerminal()) {
@@ -265,6 +271,11 @@ final class ExecutionEntry {
     }
 
     /** True once a cancellation of the execution was recorded. */
+    /** Where the execution's recorded effects are in the WAL, oldest first. */
+    synchronized long[] effectSequences() {
+        return effectSequences.clone();
+    }
+
     synchronized boolean cancelRequested() {
         return cancelRequested;
     }
@@ -331,13 +342,13 @@ final class ExecutionEntry {
 
     /** The SDK's view of the execution, given its intent and artifacts as read from the WAL. */
     synchronized Execution toExecution(IntentAccepted whole, List<Artifact> artifacts,
-            List<org.symphainy.sdk.intent.Event> events) {
+            List<org.symphainy.sdk.intent.Event> events, List<org.symphainy.sdk.runtime.Effect> effects) {
         if (trail != null && whole.saga() != null) {
             trail.define(whole.saga());
         }
         List<Step> steps = trail == null ? steps() : steps().stream().map(trail::named).toList();
         return new Execution(id, whole.intent(), state, handler, whole.decisions(), steps, artifacts, acceptedAt, endedAt,
-                failure, whole.principal(), events, trail == null ? null : trail.status());
+                failure, whole.principal(), events, trail == null ? null : trail.status(), effects);
     }
 
     /** The SDK's one-line view of the execution. */

@@ -75,7 +75,10 @@ public final class Kernel implements Runtime, AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final ExecutionBook book;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final Projections projections = new Projections();
+    /** The most effects one execution keeps (a projection applied again after restarts records again). */
+    static final int MAX_EFFECTS = 32;
+
+    private final Projections projections = new Projections(this::recordEffect);
     private final Set<String> parked = ConcurrentHashMap.newKeySet();
     private final Set<String> deciding = ConcurrentHashMap.newKeySet(); // held executions being approved, rejected or expired
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -463,8 +466,31 @@ public final class Kernel implements Runtime, AutoCloseable {
      * Feeds {@code projection} the completed executions of {@code intentTypes}: those in the log now, oldest first, then
      * each as it completes.
      */
-    void addProjection(org.symphainy.sdk.runtime.Projection projection, Set<String> intentTypes) {
-        projections.add(projection, intentTypes, () -> book.ofTypes(intentTypes), book::execution);
+    void addProjection(org.symphainy.sdk.runtime.Projection projection, String by, Set<String> intentTypes) {
+        projections.add(projection, by, intentTypes, () -> book.ofTypes(intentTypes), book::execution);
+    }
+
+    /**
+     * Records, durably, what projection bundle {@code by} did with ended execution {@code executionId} outside the log:
+     * the execution shows it among its effects from then on (and after a restart).
+     */
+    org.symphainy.sdk.runtime.Effect recordEffect(String executionId, String by, boolean applied, String summary) {
+        ExecutionEntry entry = book.get(executionId).orElseThrow(() -> new IllegalStateException(
+                "no execution " + executionId + " to record an effect of"));
+        ExecutionState state = entry.state();
+        if (!state.isTerminal()) {
+            throw new IllegalStateException("execution " + executionId + " is " + state
+                    + "; its effects are recorded once it ended");
+        }
+        if (entry.effectSequences().length >= MAX_EFFECTS) {
+            throw new IllegalStateException("execution " + executionId + " has " + MAX_EFFECTS
+                    + " effects recorded already; no more are kept");
+        }
+        org.symphainy.sdk.runtime.Effect effect = new org.symphainy.sdk.runtime.Effect(by, clock.instant(), applied, summary);
+        KernelRecord.EffectRecorded record = new KernelRecord.EffectRecorded(executionId, effect.at(), effect.by(),
+                effect.applied(), effect.summary());
+        applied(record, journal.appendDurably(record));
+        return effect;
     }
 
     /** Stops feeding {@code projection}. */

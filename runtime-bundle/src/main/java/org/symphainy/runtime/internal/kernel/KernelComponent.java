@@ -67,7 +67,11 @@ public final class KernelComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.symphainy.sdk.saga.Sagas sagas;
 
-    private final java.util.Map<Projection, java.util.Set<String>> projections = new java.util.LinkedHashMap<>();
+    /** A projection's bundle (who its effects are recorded by) and the intent types it follows. */
+    private record Followed(String by, java.util.Set<String> intentTypes) {
+    }
+
+    private final java.util.Map<Projection, Followed> projections = new java.util.LinkedHashMap<>();
     private final Thread recovery;
     private final Object lock = new Object();
     private Kernel kernel;
@@ -100,7 +104,7 @@ public final class KernelComponent {
                 return;
             }
             kernel = made;
-            projections.forEach(made::addProjection);
+            projections.forEach((projection, followed) -> made.addProjection(projection, followed.by(), followed.intentTypes()));
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(Constants.SERVICE_DESCRIPTION, "Symphainy runtime kernel");
             registration = context.registerService(Runtime.class, made, properties);
@@ -178,17 +182,20 @@ public final class KernelComponent {
 
     /** A projection came: it is fed from the log once the kernel has recovered (at once if it has). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addProjection(Projection projection, java.util.Map<String, Object> properties) {
-        java.util.Set<String> types = intentTypes(properties.get(Projection.INTENT_TYPES));
+    void addProjection(Projection projection, org.osgi.framework.ServiceReference<Projection> reference) {
+        java.util.Set<String> types = intentTypes(reference.getProperty(Projection.INTENT_TYPES));
         if (types.isEmpty()) {
             LOG.warn("projection {} names no intent types (service property {}); it is not fed",
                     projection.getClass().getName(), Projection.INTENT_TYPES);
             return;
         }
+        org.osgi.framework.Bundle bundle = reference.getBundle();
+        String by = bundle == null || bundle.getSymbolicName() == null ? projection.getClass().getName()
+                : bundle.getSymbolicName();
         synchronized (lock) {
-            projections.put(projection, types);
+            projections.put(projection, new Followed(by, types));
             if (kernel != null) {
-                kernel.addProjection(projection, types);
+                kernel.addProjection(projection, by, types);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.symphainy.sdk.runtime.Effect;
 import org.symphainy.sdk.runtime.Execution;
 import org.symphainy.sdk.runtime.ExecutionState;
 import org.symphainy.sdk.runtime.Projection;
@@ -26,9 +27,17 @@ final class Projections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
 
-    /** A registered projection, the intent types it follows and the executions it was given. */
-    private record Follower(Projection projection, Set<String> intentTypes, Set<String> given) {
+    /** A registered projection, its bundle, the intent types it follows and the executions it was given. */
+    private record Follower(Projection projection, String by, Set<String> intentTypes, Set<String> given) {
     }
+
+    /** Records an effect of an ended execution in the WAL, durably (the kernel's). */
+    @FunctionalInterface
+    interface EffectLog {
+        Effect record(String executionId, String by, boolean applied, String summary);
+    }
+
+    private final EffectLog effects;
 
     private final Map<Projection, Follower> followers = new ConcurrentHashMap<>();
     private volatile Set<String> followedTypes = Set.of();
@@ -38,13 +47,18 @@ final class Projections implements AutoCloseable {
         return t;
     });
 
+    /** Projections whose effects go to {@code effects}. */
+    Projections(EffectLog effects) {
+        this.effects = effects;
+    }
+
     /**
-     * Starts feeding {@code projection}: the completed executions of {@code intentTypes} that {@code recorded} lists
-     * now (oldest first), then those that complete from now on.
+     * Starts feeding {@code projection} of bundle {@code by}: the completed executions of {@code intentTypes} that
+     * {@code recorded} lists now (oldest first), then those that complete from now on.
      */
-    void add(Projection projection, Set<String> intentTypes, Supplier<List<ExecutionEntry>> recorded,
+    void add(Projection projection, String by, Set<String> intentTypes, Supplier<List<ExecutionEntry>> recorded,
             Function<ExecutionEntry, Execution> whole) {
-        Follower follower = new Follower(projection, Set.copyOf(intentTypes), new HashSet<>());
+        Follower follower = new Follower(projection, by, Set.copyOf(intentTypes), new HashSet<>());
         followers.put(projection, follower);
         refreshTypes();
         submit(() -> {
@@ -84,7 +98,9 @@ final class Projections implements AutoCloseable {
             return; // completed while the projection caught up: given once already
         }
         try {
-            follower.projection().apply(whole.apply(entry));
+            String id = entry.id();
+            follower.projection().apply(whole.apply(entry),
+                    (applied, summary) -> effects.record(id, follower.by(), applied, summary));
         } catch (RuntimeException e) {
             LOG.error("projection {} failed on execution {} ({}): {}", follower.projection().getClass().getName(),
                     entry.id(), entry.intentType(), e.toString(), e);

@@ -173,4 +173,15 @@ public sealed interface KernelRecord {
             return RecordType.CANCEL_REQUESTED;
         }
     }
+
+    /**
+     * The projection of bundle {@code by} applied the ended execution's change outside the log ({@code applied}), or
+     * did not, as {@code summary} tells: written beside the execution's own records, after its end.
+     */
+    record EffectRecorded(String executionId, Instant at, String by, boolean applied, String summary)
+            implements KernelRecord {
+        public RecordType type() {
+            return RecordType.EFFECT_RECORDED;
+        }
+    }
 }

@@ -151,6 +151,10 @@ public final class RecordCodec {
             string(out, r.cancelledBy());
             string(out, r.cancelExecutionId());
             nullable(out, r.reason());
+        } else if (record instanceof KernelRecord.EffectRecorded r) {
+            string(out, r.by());
+            out.writeBoolean(r.applied());
+            string(out, r.summary());
         } else if (record instanceof StepCompleted r) {
             out.writeInt(r.step());
             out.writeInt(r.attempt());
@@ -206,6 +210,8 @@ public final class RecordCodec {
                 case SAGA_COMPENSATED -> new KernelRecord.SagaEnded(executionId, at, true, string(in));
                 case SAGA_COMPENSATION_FAILED -> new KernelRecord.SagaEnded(executionId, at, false, string(in));
                 case CANCEL_REQUESTED -> new KernelRecord.CancelRequested(executionId, at, string(in), string(in), nullable(in));
+                case EFFECT_RECORDED -> new KernelRecord.EffectRecorded(executionId, at, string(in), in.readBoolean(),
+                        string(in));
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("WAL record of type " + type + " is truncated or corrupt: " + e.getMessage(), e);
@@ -272,7 +278,7 @@ public final class RecordCodec {
             case SAGA_COMPENSATED, SAGA_COMPENSATION_FAILED -> new RecordHead(type, executionId, at, 0, 0, null, in.string(), null);
             case CANCEL_REQUESTED -> new RecordHead(type, executionId, at, 0, 0, null,
                     RecordHead.cancellation(in.string(), in.string(), in.nullable()), null);
-            case EXECUTION_COMPLETED -> new RecordHead(type, executionId, at, 0, 0, null, null, null);
+            case EXECUTION_COMPLETED, EFFECT_RECORDED -> new RecordHead(type, executionId, at, 0, 0, null, null, null);
             case EXECUTION_FAILED -> new RecordHead(type, executionId, at, 0, 0, ErrorCode.valueOf(in.string()), in.string(), null);
             case EXECUTION_APPROVED -> new RecordHead(type, executionId, at, 0, 0, null,
                     RecordHead.approval(in.string(), in.string()), null);

@@ -121,6 +121,10 @@ public final class RecordJson {
             out.writeStringField("cancelledBy", cancel.cancelledBy());
             out.writeStringField("cancelExecutionId", cancel.cancelExecutionId());
             nullable(out, "reason", cancel.reason());
+        } else if (record instanceof KernelRecord.EffectRecorded effect) {
+            out.writeStringField("by", effect.by());
+            out.writeBooleanField("applied", effect.applied());
+            out.writeStringField("summary", effect.summary());
         }
     }
 

@@ -22,7 +22,9 @@ public enum RecordType {
     /** A compensation failed for good: the saga ended COMPENSATION_FAILED. */
     SAGA_COMPENSATION_FAILED(15),
     /** A platform.execution.cancel intent asked to cancel the execution. */
-    CANCEL_REQUESTED(16);
+    CANCEL_REQUESTED(16),
+    /** A projection recorded what came of a completed execution's change outside the log (applied or not). */
+    EFFECT_RECORDED(17);
 
     private final int code;
 

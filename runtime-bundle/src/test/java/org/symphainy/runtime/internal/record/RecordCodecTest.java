@@ -50,7 +50,10 @@ class RecordCodecTest {
                 new StepFailed("e-1", AT, 1, 2, ErrorCode.STEP_TIMEOUT, "too slow"),
                 new ExecutionCompleted("e-1", AT),
                 new ExecutionFailed("e-1", AT, ErrorCode.HANDLER_FAILED, "boom"),
-                new ExecutionApproved("e-4", AT, "bob", "e-6"));
+                new ExecutionApproved("e-4", AT, "bob", "e-6"),
+                new KernelRecord.CancelRequested("e-1", AT, "alice", "e-7", null),
+                new KernelRecord.EffectRecorded("e-1", AT, "org.symphainy.curator", false,
+                        "installed org.acme 1.0.0 as bundle 42, but it was not ready (é ✓); rolled back"));
 
         for (KernelRecord record : records) {
             assertEquals(record, RecordCodec.decode(record.type().code(), RecordCodec.encode(record)));
@@ -74,7 +77,8 @@ class RecordCodecTest {
                 new StepCompleted("e-1", AT, 1, 2, List.of(Artifact.of("content.doc", Json.of("{}"))), List.of()),
                 new StepFailed("e-1", AT, 1, 2, ErrorCode.STEP_TIMEOUT, "too slow"),
                 new ExecutionCompleted("e-1", AT),
-                new ExecutionFailed("e-1", AT, ErrorCode.HANDLER_FAILED, "boom"));
+                new ExecutionFailed("e-1", AT, ErrorCode.HANDLER_FAILED, "boom"),
+                new KernelRecord.EffectRecorded("e-1", AT, "org.symphainy.curator", true, "installed"));
 
         for (KernelRecord record : records) {
             assertEquals(RecordHead.of(record), RecordCodec.decodeHead(record.type().code(), RecordCodec.encode(record)));
