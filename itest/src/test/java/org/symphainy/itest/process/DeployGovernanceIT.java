@@ -117,7 +117,7 @@ class DeployGovernanceIT {
                     "Provide-Capability", "symphainy.intent;symphainy.intent=\"acme.greet.twice\";version:Version=\"1.0.0\";"
                             + "saga=\"sagas/acme.greet.twice.json\""), "twice.jar");
             container.await("INFO deploy - started org\\.acme\\.twice 1\\.0\\.0 \\(execution \\S+ by deploy-folder@system\\)");
-            Pattern sagaReady = Pattern.compile("\"acme.greet.twice\"[^}]*\"ready\":true");
+            Pattern sagaReady = Pattern.compile("\"acme.greet.twice\"[^}]*\"handler\":false,\"ready\":true");
             HttpResponse<String> intents = send(authorized("/admin/v1/intents").GET());
             for (int i = 0; i < 100 && !sagaReady.matcher(intents.body()).find(); i++) {
                 Thread.sleep(50); // the Conductor checks the definition as the bundle starts

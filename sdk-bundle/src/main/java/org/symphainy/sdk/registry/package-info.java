@@ -5,7 +5,7 @@
  * shows it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.symphainy.sdk.registry;
 
 import org.osgi.annotation.bundle.Export;

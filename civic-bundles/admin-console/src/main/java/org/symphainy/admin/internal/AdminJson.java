@@ -81,7 +81,7 @@ final class AdminJson {
                 json.writeStringField("version", intent.declaredBy().intentVersion());
                 json.writeStringField("bundle", intent.declaredBy().bundleSymbolicName());
                 json.writeStringField("bundleVersion", intent.declaredBy().bundleVersion());
-                json.writeBooleanField("handler", intent.ready());
+                json.writeBooleanField("handler", intent.handler());
                 json.writeBooleanField("ready", intent.ready());
                 json.writeStringField("detail", intent.detail());
                 json.writeEndObject();

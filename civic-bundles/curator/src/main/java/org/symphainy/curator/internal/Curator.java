@@ -165,7 +165,7 @@ public final class Curator implements IntentRegistry, ServiceTrackerCustomizer<I
         }
         Sagas checked = sagas.getService();
         if (checked != null && checked.definition(declared.type()).isPresent()) {
-            return new RegisteredIntent(ref, true, "a saga: the Runtime runs its definition, checked by the Conductor "
+            return new RegisteredIntent(ref, true, false, "a saga: the Runtime runs its definition, checked by the Conductor "
                     + "(no handler needed)");
         }
         return new RegisteredIntent(ref, false, "declared, but no handler is registered: register an IntentHandler service "

@@ -125,6 +125,7 @@ class CuratorTest {
 
         RegisteredIntent intent = curator.intents().get(0);
         assertTrue(intent.ready(), intent.detail());
+        assertFalse(intent.handler(), "ready without a handler of its own");
         assertTrue(intent.detail().contains("a saga"), intent.detail());
         assertEquals(Optional.empty(), curator.resolve("test.saga", null), "still no handler to call");
     }

@@ -209,14 +209,18 @@ class DeployFolderTest {
     }
 
     private static Sessions sessions() {
+        Map<String, Session> open = new java.util.concurrent.ConcurrentHashMap<>();
         return (Sessions) Proxy.newProxyInstance(DeployFolderTest.class.getClassLoader(), new Class<?>[] {Sessions.class},
-                (proxy, method, args) -> {
-                    if (!"open".equals(method.getName())) {
-                        throw new UnsupportedOperationException(method.getName());
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "open" -> {
+                        Instant now = Instant.now();
+                        Session session = new Session(UUID.randomUUID().toString(),
+                                (org.symphainy.sdk.identity.Principal) args[0], now, now.plusSeconds(600));
+                        open.put(session.id(), session);
+                        yield session;
                     }
-                    Instant now = Instant.now();
-                    return new Session(UUID.randomUUID().toString(), (org.symphainy.sdk.identity.Principal) args[0], now,
-                            now.plusSeconds(60));
+                    case "find" -> Optional.ofNullable(open.get((String) args[0]));
+                    default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
