@@ -27,6 +27,8 @@ class PostOfficeRoleTest {
         role.subscribe(ended, 0, all);
         role.subscribe(running, 0, open);
         MailroomTest.await(() -> open.updates.size() == 1, "update 1 of the running execution was not delivered");
+        // the ended execution's delivery runs on another delivery thread: it must be done before the role stops
+        MailroomTest.await(() -> all.updates.size() == 4, "the ended execution's 4 updates were not delivered");
         role.deactivate();
 
         assertEquals(List.of(1L, 2L, 3L, 4L), all.sequences());
