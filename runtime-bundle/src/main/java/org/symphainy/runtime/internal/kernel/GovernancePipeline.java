@@ -2,7 +2,9 @@ package org.symphainy.runtime.internal.kernel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -13,6 +15,8 @@ import org.symphainy.sdk.governance.GovernanceRole;
 import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Intent;
+import org.symphainy.sdk.saga.SagaDefinition;
+import org.symphainy.sdk.saga.SagaStep;
 
 /**
  * The governance stages in order — Traffic Cop, Security Guard, City Manager, Librarian, Data Steward — each a Smart
@@ -62,6 +66,48 @@ final class GovernancePipeline {
             }
         }
         return new Outcome(List.copyOf(decisions), principal.orElse(null));
+    }
+
+    /**
+     * A saga's steps and compensations run intents of their own, so its principal must be allowed each of them, not
+     * only the saga: the Security Guard decides every distinct intent type {@code saga} runs, as if {@code intent}'s
+     * principal submitted it, when the saga is submitted. Each decision follows the saga's own, naming the step; the
+     * first denial denies the saga. (A step's payload is known only when it runs: the Librarian checks it then.)
+     */
+    Outcome steps(Outcome governed, Intent intent, SagaDefinition saga, String executionId, Instant receivedAt) {
+        Map<String, String> runs = new LinkedHashMap<>(); // intent type -> the first step or compensation that runs it
+        for (SagaStep step : saga.steps()) {
+            runs.putIfAbsent(step.intentType(), "step '" + step.name() + "'");
+            if (step.compensation() != null) {
+                runs.putIfAbsent(step.compensation().intentType(), "the compensation of step '" + step.name() + "'");
+            }
+        }
+        List<Decision> decisions = new ArrayList<>(governed.decisions());
+        Optional<Principal> principal = Optional.ofNullable(governed.principal());
+        for (Map.Entry<String, String> run : runs.entrySet()) {
+            Intent step = intent.toBuilder().type(run.getKey()).versionRange(null).idempotencyKey(null).build();
+            Decision decision = decide(Stage.SECURITY_GUARD, step, new Context(executionId, receivedAt,
+                    List.copyOf(decisions), principal, 0));
+            String reason = run.getValue() + " of saga " + intent.type() + " runs " + run.getKey() + ": "
+                    + String.join("; ", decision.reasons());
+            decisions.add(decision.denied() ? Decision.deny(Stage.SECURITY_GUARD, decision.code(), reason)
+                    : Decision.allow(Stage.SECURITY_GUARD, reason));
+            if (decision.denied()) {
+                break;
+            }
+        }
+        return new Outcome(List.copyOf(decisions), governed.principal());
+    }
+
+    /**
+     * The Librarian's denial of the payload a saga's step (or compensation) is about to run with — mapped from the
+     * saga's input and earlier artifacts, so known only now — or empty if it allows it. A missing Librarian denies,
+     * as it does at submission.
+     */
+    Optional<Decision> stepPayloadDenial(Intent step, String executionId, Instant at, Principal principal) {
+        Decision decision = decide(Stage.LIBRARIAN, step, new Context(executionId, at, List.of(),
+                Optional.ofNullable(principal), 0));
+        return decision.denied() ? Optional.of(decision) : Optional.empty();
     }
 
     /** True if the decisions end in a denial. */

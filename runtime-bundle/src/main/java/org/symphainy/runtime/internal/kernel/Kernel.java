@@ -143,7 +143,18 @@ public final class Kernel implements Runtime, AutoCloseable {
         this.steps = new StepRunner(journal, this::applied, timers, clock, config.stepTimeoutMillis(),
                 (entry, artifacts) -> artifactProblems(roles, entry.handler(), entry.id(), artifacts), retries, this::retryLater);
         this.sagaRunner = new SagaRunner(journal, this::applied, timers, workers, clock, config.stepTimeoutMillis(), retries,
-                registry, drain, (handler, executionId, artifacts) -> artifactProblems(roles, handler, executionId, artifacts));
+                registry, drain, new SagaRunner.StepGovernance() {
+                    @Override
+                    public Optional<Decision> payloadDenial(Intent step, String executionId, Principal principal) {
+                        return pipeline.stepPayloadDenial(step, executionId, clock.instant(), principal);
+                    }
+
+                    @Override
+                    public List<String> artifactProblems(org.symphainy.sdk.intent.HandlerRef handler, String executionId,
+                            List<org.symphainy.sdk.intent.Artifact> artifacts) {
+                        return Kernel.artifactProblems(roles, handler, executionId, artifacts);
+                    }
+                });
         List<ExecutionEntry> unfinished = book.unfinished();
         List<ExecutionEntry> held = unfinished.stream().filter(e -> e.state() == ExecutionState.AWAITING_APPROVAL).toList();
         List<ExecutionEntry> resumed = unfinished.stream().filter(e -> e.state() != ExecutionState.AWAITING_APPROVAL).toList();
@@ -193,6 +204,10 @@ public final class Kernel implements Runtime, AutoCloseable {
         String executionId = ExecutionIds.next();
         Instant now = clock.instant();
         GovernancePipeline.Outcome governed = pipeline.decide(intent, executionId, now);
+        SagaDefinition saga = governed.denied() ? null : sagaOf(intent.type());
+        if (saga != null) {
+            governed = pipeline.steps(governed, intent, saga, executionId, now);
+        }
         List<Decision> decisions = governed.decisions();
         if (governed.denied()) {
             IntentDenied denial = new IntentDenied(executionId, now, intent, decisions, governed.principal());
@@ -205,7 +220,7 @@ public final class Kernel implements Runtime, AutoCloseable {
             ApprovalRequest approval = ApprovalRequest.isApproval(intent.type()) ? ApprovalRequest.of(intent) : null;
             ExecutionEntry target = approval == null ? null : claimTarget(intent, approval);
             try {
-                return accept(intent, executionId, now, governed, bound, payloadHash, approval, target);
+                return accept(intent, executionId, now, governed, saga, bound, payloadHash, approval, target);
             } finally {
                 if (target != null) {
                     deciding.remove(target.id());
@@ -221,7 +236,7 @@ public final class Kernel implements Runtime, AutoCloseable {
      * approval intent also moves the execution it names ({@code target}, claimed), durably, before the caller hears back.
      */
     private Submission accept(Intent intent, String executionId, Instant now, GovernancePipeline.Outcome governed,
-            KernelDrain.Bound bound, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
+            SagaDefinition saga, KernelDrain.Bound bound, String payloadHash, ApprovalRequest approval, ExecutionEntry target) {
         AdmittedHandler handler = bound.handler();
         ExecutionEntry cancelled = PlatformIntents.CANCEL.equals(intent.type()) ? cancellable(intent) : null;
         ExecutionBook.KeyOwner owner = book.claim(intent.tenant(), intent.idempotencyKey(), executionId, payloadHash);
@@ -229,7 +244,7 @@ public final class Kernel implements Runtime, AutoCloseable {
             return duplicateOf(intent, payloadHash).orElseThrow(() -> conflict(intent));
         }
         IntentAccepted accepted = new IntentAccepted(executionId, now, intent, governed.decisions(), handler.ref(),
-                ThreadLocalRandom.current().nextLong(), payloadHash, governed.principal(), sagaOf(intent.type()));
+                ThreadLocalRandom.current().nextLong(), payloadHash, governed.principal(), saga);
         boolean held = accepted.held();
         if (!held && inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();

@@ -25,6 +25,9 @@ import org.symphainy.runtime.internal.kernel.saga.SagaOutcome;
 import org.symphainy.runtime.internal.kernel.saga.SagaProgress;
 import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
+import org.symphainy.sdk.governance.Decision;
+import org.symphainy.sdk.governance.Stage;
+import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
 import org.symphainy.sdk.intent.HandlerRef;
@@ -56,9 +59,17 @@ final class SagaRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
 
-    /** What the Librarian and the Data Steward find wrong with a step's artifacts (empty: they may be recorded). */
-    interface ArtifactCheck {
-        List<String> problems(HandlerRef handler, String executionId, List<Artifact> artifacts);
+    /**
+     * Governance of each step as it runs (the saga and its steps' intent types were governed when it was submitted):
+     * the Librarian checks the payload a step is about to run with; the Librarian and the Data Steward its artifacts.
+     */
+    interface StepGovernance {
+
+        /** The denial of the payload {@code step} is about to run with, or empty if it may run. */
+        Optional<Decision> payloadDenial(Intent step, String executionId, Principal principal);
+
+        /** What is wrong with a step's artifacts (empty: they may be recorded). */
+        List<String> artifactProblems(HandlerRef handler, String executionId, List<Artifact> artifacts);
     }
 
     private final Journal journal;
@@ -70,12 +81,12 @@ final class SagaRunner {
     private final Function<String, RetryPolicy> retries;
     private final IntentRegistry registry;
     private final KernelDrain drain;
-    private final ArtifactCheck artifactCheck;
+    private final StepGovernance governance;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     SagaRunner(Journal journal, ObjLongConsumer<KernelRecord> applied, ScheduledExecutorService timers,
             ExecutorService workers, Clock clock, long stepTimeoutMillis, Function<String, RetryPolicy> retries,
-            IntentRegistry registry, KernelDrain drain, ArtifactCheck artifactCheck) {
+            IntentRegistry registry, KernelDrain drain, StepGovernance governance) {
         this.journal = journal;
         this.applied = applied;
         this.timers = timers;
@@ -85,7 +96,7 @@ final class SagaRunner {
         this.retries = retries;
         this.registry = registry;
         this.drain = drain;
-        this.artifactCheck = artifactCheck;
+        this.governance = governance;
     }
 
     /** One saga being driven. */
@@ -334,6 +345,18 @@ final class SagaRunner {
         }
         Intent parent = run.accepted.intent();
         Intent intent = parent.toBuilder().type(intentType).versionRange(null).payload(payload).idempotencyKey(null).build();
+        Optional<Decision> denial;
+        try {
+            denial = governance.payloadDenial(intent, id, run.accepted.principal());
+        } catch (RuntimeException e) {
+            denial = Optional.of(Decision.deny(Stage.LIBRARIAN, Decision.ROLE_FAILED, "the payload check failed: " + e));
+        }
+        if (denial.isPresent()) {
+            fail(run, index, attempt, undo, Decision.PAYLOAD_INVALID.equals(denial.get().code()) ? ErrorCode.PAYLOAD_INVALID
+                    : ErrorCode.DENIED, "the payload of " + (undo ? "the compensation of step '" : "step '") + step.name()
+                    + "' (" + intentType + ") was refused by the Librarian: " + String.join("; ", denial.get().reasons()));
+            return false;
+        }
         long timeout = step.timeout() != null ? Math.max(1, step.timeout().toMillis()) : stepTimeoutMillis;
         AtomicBoolean settled = new AtomicBoolean();
         ScheduledFuture<?> watchdog;
@@ -413,7 +436,7 @@ final class SagaRunner {
         if (!done.artifacts().isEmpty()) {
             List<String> problems;
             try {
-                problems = artifactCheck.problems(ref, id, run.entry.recorded(done, ref));
+                problems = governance.artifactProblems(ref, id, run.entry.recorded(done, ref));
             } catch (RuntimeException e) {
                 problems = List.of("the artifact check failed (" + e + "), and an artifact that cannot be checked is not recorded");
             }

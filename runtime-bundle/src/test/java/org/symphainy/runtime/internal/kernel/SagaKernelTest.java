@@ -138,6 +138,75 @@ class SagaKernelTest {
     }
 
     @Test
+    void aSagaIsDeniedWhenItsPrincipalMayNotSubmitAnIntentOneOfItsStepsOrCompensationsRuns() throws Exception {
+        roles = stage -> stage != org.symphainy.sdk.governance.Stage.SECURITY_GUARD ? KernelFixtures.allowing(stage)
+                : new org.symphainy.sdk.governance.GovernanceRole() {
+                    @Override
+                    public org.symphainy.sdk.governance.Stage stage() {
+                        return stage;
+                    }
+
+                    @Override
+                    public org.symphainy.sdk.governance.Decision decide(Intent intent,
+                            org.symphainy.sdk.governance.GovernanceContext context) {
+                        return intent.type().equals("payment.refund")
+                                ? org.symphainy.sdk.governance.Decision.deny(stage, "FORBIDDEN", "alice has no grant for "
+                                        + "payment.refund")
+                                : org.symphainy.sdk.governance.Decision.allow(stage, "alice may submit " + intent.type());
+                    }
+                };
+        Kernel kernel = start();
+
+        org.symphainy.sdk.governance.IntentDeniedException denied = assertThrows(
+                org.symphainy.sdk.governance.IntentDeniedException.class, () -> kernel.submit(order("G1", 10)));
+
+        List<org.symphainy.sdk.governance.Decision> decisions = denied.decisions();
+        org.symphainy.sdk.governance.Decision last = decisions.get(decisions.size() - 1);
+        assertEquals("the compensation of step 'charge' of saga orders.place runs payment.refund: alice has no grant for "
+                + "payment.refund", last.reasons().get(0));
+        assertEquals("FORBIDDEN", last.code());
+        assertTrue(decisions.stream().anyMatch(d -> d.reasons().get(0).equals(
+                "step 'reserve' of saga orders.place runs stock.reserve: alice may submit stock.reserve")), decisions.toString());
+        assertEquals(List.of(), calls, "no step ran");
+        assertEquals(0, kernel.query(org.symphainy.sdk.runtime.ExecutionQuery.builder().tenant("acme").build()).items().size(),
+                "denied, so never an execution");
+    }
+
+    @Test
+    void aStepWhosePayloadTheLibrarianRefusesFailsAtOnceAndTheSagaCompensates() throws Exception {
+        roles = stage -> stage != org.symphainy.sdk.governance.Stage.LIBRARIAN ? KernelFixtures.allowing(stage)
+                : new org.symphainy.sdk.governance.GovernanceRole() {
+                    @Override
+                    public org.symphainy.sdk.governance.Stage stage() {
+                        return stage;
+                    }
+
+                    @Override
+                    public org.symphainy.sdk.governance.Decision decide(Intent intent,
+                            org.symphainy.sdk.governance.GovernanceContext context) {
+                        return intent.type().equals("payment.charge") && intent.payload().text().contains("-5")
+                                ? org.symphainy.sdk.governance.Decision.deny(stage, "PAYLOAD_INVALID", "/amount: must be "
+                                        + "at least 0")
+                                : org.symphainy.sdk.governance.Decision.allow(stage, "payload matches");
+                    }
+                };
+        // as in the default policy, a payload the Librarian refuses is not retried: the same payload fails again
+        policies.put("payment.charge", new RetryPolicy(3, Duration.ofMillis(20), 2.0, Duration.ofMillis(50), 0,
+                Set.of(ErrorCode.PAYLOAD_INVALID)));
+        Kernel kernel = start();
+        String id = kernel.submit(order("L1", -5)).executionId();
+
+        Execution done = awaitEnd(kernel, id);
+        assertEquals(ExecutionState.COMPENSATED, done.state());
+        assertEquals(List.of("stock.reserve L1", "stock.release r-L1"), calls, "the charge never ran, and was not retried");
+        assertEquals(ErrorCode.PAYLOAD_INVALID, done.failure().code());
+        org.symphainy.sdk.runtime.Step charge = done.steps().stream().filter(s -> "charge".equals(s.name())).findFirst().orElseThrow();
+        assertEquals(1, charge.attempts());
+        assertEquals("the payload of step 'charge' (payment.charge) was refused by the Librarian: /amount: must be at "
+                + "least 0", charge.failure().message());
+    }
+
+    @Test
     void aStepThatKeepsFailingIsRetriedThenTheCompletedStepsAreCompensatedInReverseOrder() throws Exception {
         failuresLeft.put("parcel.ship", new AtomicInteger(100));
         policies.put("parcel.ship", QUICK);
