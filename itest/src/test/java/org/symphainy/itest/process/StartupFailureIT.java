@@ -125,6 +125,9 @@ class StartupFailureIT {
             assertEquals(1, container.exitCode(), container.output());
             assertTrue(container.output().contains("durability 'sometimes' is not known: use fsync (the default) or async"),
                     container.output());
+            // it waited for etc/org.symphainy.runtime.cfg instead of starting with the defaults before the file came
+            assertTrue(container.output().contains("the runtime waits for its configuration "), container.output());
+            assertFalse(container.output().contains("runtime ready"), container.output());
             // the bundle's stop is noticed at once, not after symphainy.ready.timeoutMs ("did not come up within")
             assertTrue(container.output().contains("not ready: system bundle org.symphainy.runtime "), container.output());
             assertFalse(container.output().contains("did not come up within"), container.output());
