@@ -82,6 +82,23 @@ class HotDeployIT {
         }
     }
 
+    @Test
+    void aFileInDeployBeforeTheStartGoesThroughTheGovernedDeployerNotAroundIt() throws Exception {
+        Path home = ContainerProcess.copyOfDistribution(work.resolve("home"));
+        Files.copy(TestBundles.bundle(work, "org.acme.early", "1.0.0"), home.resolve("deploy").resolve("early.jar"));
+        try (ContainerProcess container = ContainerProcess.start(home, work.resolve("data"), Map.of())) {
+            container.awaitReady();
+            // the folder's watcher starts before the Runtime has recovered; FileInstall would install an unclaimed jar
+            // itself, with no intent, no checks and no WAL record
+            container.awaitAnywhere("INFO deploy - early\\.jar: platform\\.bundle\\.install org\\.acme\\.early 1\\.0\\.0 "
+                    + "submitted as execution");
+            container.awaitAnywhere("installed org\\.acme\\.early 1\\.0\\.0 as bundle \\d+ \\(execution \\S+ by "
+                    + "deploy-folder@system\\): dropped into deploy/ as early\\.jar");
+            container.awaitAnywhere("bundle started org\\.acme\\.early 1\\.0\\.0");
+            assertEquals(0, container.terminate(), container.output());
+        }
+    }
+
     private static void assertStoppedInReverseStartOrder(List<String> lines) {
         List<String> started = new ArrayList<>();
         List<String> stopped = new ArrayList<>();

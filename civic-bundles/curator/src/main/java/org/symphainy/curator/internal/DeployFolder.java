@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -73,7 +77,10 @@ public final class DeployFolder implements ArtifactInstaller {
 
     private final Path folder;
     private final Deployments deployments;
-    private final PlatformSubmitter submitter;
+    /** Null until the Runtime is up (it recovers its WAL first): files that come meanwhile wait in {@link #early}. */
+    private volatile PlatformSubmitter submitter;
+    /** Files that came before the Runtime was up, in order: deployed (or undeployed, if gone by then) once it is. */
+    private final Map<String, Path> early = new java.util.LinkedHashMap<>();
     private final FolderRecords records;
     private final FileSettling settling;
     /** Files refused only because something they need is not installed yet: tried again when a bundle is resolved. */
@@ -93,14 +100,17 @@ public final class DeployFolder implements ArtifactInstaller {
         return thread;
     });
 
-    /** The folder named by the framework property {@code symphainy.deploy}. */
+    /**
+     * The folder named by the framework property {@code symphainy.deploy}. The installer is registered as soon as the
+     * Curator starts — before the folder's watcher, and before the Runtime has recovered — so no file in the folder is
+     * ever installed past it (FileInstall installs a jar itself when no installer claims it); files that come before
+     * the Runtime is up wait for it.
+     */
     @Activate
-    public DeployFolder(BundleContext context, @Reference Deployments deployments,
-            @Reference PlatformSubmitter submitter, Config config) {
+    public DeployFolder(BundleContext context, @Reference Deployments deployments, Config config) {
         String dir = context.getProperty(BundleCatalog.DEPLOY_DIR_PROPERTY);
         this.folder = dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize();
         this.deployments = deployments;
-        this.submitter = submitter;
         this.records = new FolderRecords(Deployer.dataDirectory(context).resolve("curator")
                 .resolve("deploy-folder.properties"));
         this.settling = new FileSettling(config.settleMillis(), config.maxSettleMillis());
@@ -124,19 +134,74 @@ public final class DeployFolder implements ArtifactInstaller {
                 && !name.endsWith(".tmp") && !name.endsWith(".part") && !name.endsWith("~");
     }
 
+    /** The Runtime is up: the files that came before are deployed now, off the binding thread. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setSubmitter(PlatformSubmitter submitter) {
+        this.submitter = submitter;
+        try {
+            retries.execute(this::deployEarlyFiles);
+        } catch (RejectedExecutionException e) {
+            // deactivated: the files are offered again at the next start
+        }
+    }
+
+    void unsetSubmitter(PlatformSubmitter submitter) {
+        if (this.submitter == submitter) {
+            this.submitter = null;
+        }
+    }
+
+    private void deployEarlyFiles() {
+        List<Map.Entry<String, Path>> files;
+        synchronized (early) {
+            files = List.copyOf(early.entrySet());
+            early.clear();
+        }
+        for (Map.Entry<String, Path> file : files) {
+            if (Files.exists(file.getValue())) {
+                LOG.info("{}: deployed now that the Runtime is up", file.getKey());
+                deploy(file.getValue());
+            } else {
+                uninstall(file.getValue().toFile());
+            }
+        }
+    }
+
+    /** True (and the file kept for later) if the Runtime is not up yet. */
+    private boolean early(Path path) {
+        synchronized (early) {
+            if (submitter != null) {
+                return false;
+            }
+            if (early.put(path.getFileName().toString(), path) == null) {
+                LOG.info("{}: waits for the Runtime, which is still starting; it is deployed once the Runtime is up",
+                        path.getFileName());
+            }
+            return true;
+        }
+    }
+
     @Override
     public void install(File artifact) {
-        deploy(artifact.toPath());
+        if (!early(artifact.toPath())) {
+            deploy(artifact.toPath());
+        }
     }
 
     @Override
     public void update(File artifact) {
-        deploy(artifact.toPath());
+        if (!early(artifact.toPath())) {
+            deploy(artifact.toPath());
+        }
     }
 
     /** Submits the uninstall of the bundle the removed file held. */
     @Override
     public void uninstall(File artifact) {
+        if (early(artifact.toPath())) {
+            return;
+        }
         String name = artifact.getName();
         if (waiting.remove(name) != null) {
             LOG.info("{}: removed from deploy/ while it waited for what it needs", name);
@@ -232,8 +297,14 @@ public final class DeployFolder implements ArtifactInstaller {
             previous.ifPresent(p -> records.put(name, p));
         };
         Submission submission;
+        PlatformSubmitter through = submitter;
+        if (through == null) {
+            restore.run();
+            early(folder == null ? Path.of(name) : folder.resolve(name));
+            return;
+        }
         try {
-            submission = submitter.submit(ACTOR, type, payload);
+            submission = through.submit(ACTOR, type, payload);
         } catch (IntentException e) {
             restore.run();
             LOG.error("{}: {} refused: {}{}", name, type, e.getMessage(), kept(previous));
@@ -241,7 +312,7 @@ public final class DeployFolder implements ArtifactInstaller {
         }
         LOG.info("{}: {} {} {} submitted as execution {}", name, type, entry.symbolicName(), entry.version(),
                 submission.executionId());
-        submitter.whenEnded(submission.executionId(), execution -> ended(name, type, execution, restore, previous));
+        through.whenEnded(submission.executionId(), execution -> ended(name, type, execution, restore, previous));
     }
 
     private void ended(String name, String type, Execution execution, Runnable restore,

@@ -72,8 +72,8 @@ class DeployFolderTest {
                 Deployer.DATA_PROPERTY, data.toString()));
         felix.start();
         Files.createDirectories(data.resolve("deploy"));
-        folder = new DeployFolder(felix.getBundleContext(), new FakeDeployments(), new PlatformSubmitter(runtime(),
-                sessions()), config());
+        folder = new DeployFolder(felix.getBundleContext(), new FakeDeployments(), config());
+        folder.setSubmitter(new PlatformSubmitter(runtime(), sessions()));
     }
 
     @AfterEach
@@ -134,6 +134,33 @@ class DeployFolderTest {
         awaitUntil(() -> submitted.size() == 1);
         assertEquals("user.jar", staged.get(staged.size() - 1));
         assertEquals("deploy-folder", submitted.get(0).actor());
+    }
+
+    @Test
+    void filesThatComeBeforeTheRuntimeIsUpWaitForItAndAreNeverInstalledPastTheDeployer() throws Exception {
+        DeployFolder starting = new DeployFolder(felix.getBundleContext(), new FakeDeployments(), config());
+        try {
+            onStage = name -> new StagedBundle("ef".repeat(32), name, 10, "org.acme." + name.replace(".jar", ""), "1.0.0",
+                    List.of(), List.of());
+            Path kept = Files.write(data.resolve("deploy").resolve("kept.jar"), TestJars.bundle("org.acme.kept", "1.0.0", null));
+            Path gone = Files.write(data.resolve("deploy").resolve("gone.jar"), TestJars.bundle("org.acme.gone", "1.0.0", null));
+
+            starting.install(kept.toFile());
+            starting.install(gone.toFile());
+            Files.delete(gone);
+            starting.uninstall(gone.toFile());
+            assertEquals(List.of(), staged, "nothing is staged or submitted before the Runtime is up");
+
+            starting.setSubmitter(new PlatformSubmitter(runtime(), sessions()));
+            awaitUntil(() -> submitted.size() == 1);
+            Thread.sleep(100); // nothing more comes
+            assertEquals(List.of("kept.jar"), staged, "the file removed meanwhile is not deployed");
+            assertEquals(1, submitted.size());
+            assertTrue(submitted.get(0).payload().text().contains("dropped into deploy/ as kept.jar"),
+                    submitted.get(0).payload().text());
+        } finally {
+            starting.deactivate();
+        }
     }
 
     @Test
