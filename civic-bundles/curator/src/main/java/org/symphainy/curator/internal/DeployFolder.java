@@ -28,6 +28,7 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -76,13 +77,14 @@ public final class DeployFolder implements ArtifactInstaller {
     }
 
     private final Path folder;
-    private final Deployments deployments;
+    /** The deployer; followed dynamically, so the installer stays registered while the deployer is reconfigured. */
+    private volatile Deployments deployments;
     /** Null until the Runtime is up (it recovers its WAL first): files that come meanwhile wait in {@link #early}. */
     private volatile PlatformSubmitter submitter;
     /** Files that came before the Runtime was up, in order: deployed (or undeployed, if gone by then) once it is. */
     private final Map<String, Path> early = new java.util.LinkedHashMap<>();
     private final FolderRecords records;
-    private final FileSettling settling;
+    private volatile FileSettling settling;
     /** Files refused only because something they need is not installed yet: tried again when a bundle is resolved. */
     private final Map<String, Path> waiting = new ConcurrentHashMap<>();
     /**
@@ -104,13 +106,12 @@ public final class DeployFolder implements ArtifactInstaller {
      * The folder named by the framework property {@code symphainy.deploy}. The installer is registered as soon as the
      * Curator starts — before the folder's watcher, and before the Runtime has recovered — so no file in the folder is
      * ever installed past it (FileInstall installs a jar itself when no installer claims it); files that come before
-     * the Runtime is up wait for it.
+     * the Runtime is up (or while the deployer is being reconfigured) wait for it.
      */
     @Activate
-    public DeployFolder(BundleContext context, @Reference Deployments deployments, Config config) {
+    public DeployFolder(BundleContext context, Config config) {
         String dir = context.getProperty(BundleCatalog.DEPLOY_DIR_PROPERTY);
         this.folder = dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize();
-        this.deployments = deployments;
         this.records = new FolderRecords(Deployer.dataDirectory(context).resolve("curator")
                 .resolve("deploy-folder.properties"));
         this.settling = new FileSettling(config.settleMillis(), config.maxSettleMillis());
@@ -134,11 +135,35 @@ public final class DeployFolder implements ArtifactInstaller {
                 && !name.endsWith(".tmp") && !name.endsWith(".part") && !name.endsWith("~");
     }
 
+    /** New settling times apply to the next file; the installer stays registered. */
+    @Modified
+    void modified(Config config) {
+        settling = new FileSettling(config.settleMillis(), config.maxSettleMillis());
+    }
+
     /** The Runtime is up: the files that came before are deployed now, off the binding thread. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void setSubmitter(PlatformSubmitter submitter) {
         this.submitter = submitter;
+        deployEarlyFilesLater();
+    }
+
+    /** The deployer is there (again): the files that came without it are deployed now. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDeployments(Deployments deployments) {
+        this.deployments = deployments;
+        deployEarlyFilesLater();
+    }
+
+    void unsetDeployments(Deployments deployments) {
+        if (this.deployments == deployments) {
+            this.deployments = null;
+        }
+    }
+
+    private void deployEarlyFilesLater() {
         try {
             retries.execute(this::deployEarlyFiles);
         } catch (RejectedExecutionException e) {
@@ -160,7 +185,7 @@ public final class DeployFolder implements ArtifactInstaller {
         }
         for (Map.Entry<String, Path> file : files) {
             if (Files.exists(file.getValue())) {
-                LOG.info("{}: deployed now that the Runtime is up", file.getKey());
+                LOG.info("{}: deployed now that the Runtime and the deployer are up", file.getKey());
                 deploy(file.getValue());
             } else {
                 uninstall(file.getValue().toFile());
@@ -168,15 +193,15 @@ public final class DeployFolder implements ArtifactInstaller {
         }
     }
 
-    /** True (and the file kept for later) if the Runtime is not up yet. */
+    /** True (and the file kept for later) if the Runtime is not up yet, or the deployer is being reconfigured. */
     private boolean early(Path path) {
         synchronized (early) {
-            if (submitter != null) {
+            if (submitter != null && deployments != null) {
                 return false;
             }
             if (early.put(path.getFileName().toString(), path) == null) {
-                LOG.info("{}: waits for the Runtime, which is still starting; it is deployed once the Runtime is up",
-                        path.getFileName());
+                LOG.info("{}: waits for the Runtime and the deployer, which are still starting; it is deployed once "
+                        + "they are up", path.getFileName());
             }
             return true;
         }
@@ -252,6 +277,11 @@ public final class DeployFolder implements ArtifactInstaller {
         if (holder.isPresent()) {
             LOG.error("{}: rejected: {} is deployed from {} already; replace that file to update it, or remove it "
                     + "first", name, file.bundleName(), holder.get());
+            return;
+        }
+        Deployments deployments = this.deployments;
+        if (deployments == null) {
+            early(path);
             return;
         }
         StagedBundle staged;
@@ -365,6 +395,10 @@ public final class DeployFolder implements ArtifactInstaller {
     }
 
     private Optional<BundleInfo> installed(FolderRecords.Entry entry) {
+        Deployments deployments = this.deployments;
+        if (deployments == null) {
+            return Optional.empty();
+        }
         return deployments.bundles().stream().filter(b -> !b.platform()
                 && b.symbolicName().equals(entry.symbolicName()) && b.version().equals(entry.version())).findFirst();
     }

@@ -72,7 +72,8 @@ class DeployFolderTest {
                 Deployer.DATA_PROPERTY, data.toString()));
         felix.start();
         Files.createDirectories(data.resolve("deploy"));
-        folder = new DeployFolder(felix.getBundleContext(), new FakeDeployments(), config());
+        folder = new DeployFolder(felix.getBundleContext(), config());
+        folder.setDeployments(new FakeDeployments());
         folder.setSubmitter(new PlatformSubmitter(runtime(), sessions()));
     }
 
@@ -138,7 +139,8 @@ class DeployFolderTest {
 
     @Test
     void filesThatComeBeforeTheRuntimeIsUpWaitForItAndAreNeverInstalledPastTheDeployer() throws Exception {
-        DeployFolder starting = new DeployFolder(felix.getBundleContext(), new FakeDeployments(), config());
+        DeployFolder starting = new DeployFolder(felix.getBundleContext(), config());
+        starting.setDeployments(new FakeDeployments());
         try {
             onStage = name -> new StagedBundle("ef".repeat(32), name, 10, "org.acme." + name.replace(".jar", ""), "1.0.0",
                     List.of(), List.of());
