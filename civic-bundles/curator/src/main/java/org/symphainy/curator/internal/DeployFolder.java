@@ -180,6 +180,9 @@ public final class DeployFolder implements ArtifactInstaller {
     private void deployEarlyFiles() {
         List<Map.Entry<String, Path>> files;
         synchronized (early) {
+            if (submitter == null || deployments == null) {
+                return; // the other one's binding calls again
+            }
             files = List.copyOf(early.entrySet());
             early.clear();
         }
