@@ -72,6 +72,22 @@ final class KernelFixtures {
         }
     }
 
+    /** Roles that all allow, but the one of {@code stage}, which decides with {@code decide}. */
+    static java.util.function.Function<Stage, GovernanceRole> allowingBut(Stage stage,
+            java.util.function.Function<Intent, Decision> decide) {
+        return each -> each != stage ? allowing(each) : new GovernanceRole() {
+            @Override
+            public Stage stage() {
+                return stage;
+            }
+
+            @Override
+            public Decision decide(Intent intent, GovernanceContext context) {
+                return decide.apply(intent);
+            }
+        };
+    }
+
     /** Every role allows. */
     static GovernanceRole allowing(Stage stage) {
         return new GovernanceRole() {

@@ -139,22 +139,10 @@ class SagaKernelTest {
 
     @Test
     void aSagaIsDeniedWhenItsPrincipalMayNotSubmitAnIntentOneOfItsStepsOrCompensationsRuns() throws Exception {
-        roles = stage -> stage != org.symphainy.sdk.governance.Stage.SECURITY_GUARD ? KernelFixtures.allowing(stage)
-                : new org.symphainy.sdk.governance.GovernanceRole() {
-                    @Override
-                    public org.symphainy.sdk.governance.Stage stage() {
-                        return stage;
-                    }
-
-                    @Override
-                    public org.symphainy.sdk.governance.Decision decide(Intent intent,
-                            org.symphainy.sdk.governance.GovernanceContext context) {
-                        return intent.type().equals("payment.refund")
-                                ? org.symphainy.sdk.governance.Decision.deny(stage, "FORBIDDEN", "alice has no grant for "
-                                        + "payment.refund")
-                                : org.symphainy.sdk.governance.Decision.allow(stage, "alice may submit " + intent.type());
-                    }
-                };
+        org.symphainy.sdk.governance.Stage guard = org.symphainy.sdk.governance.Stage.SECURITY_GUARD;
+        roles = KernelFixtures.allowingBut(guard, intent -> intent.type().equals("payment.refund")
+                ? org.symphainy.sdk.governance.Decision.deny(guard, "FORBIDDEN", "alice has no grant for payment.refund")
+                : org.symphainy.sdk.governance.Decision.allow(guard, "alice may submit " + intent.type()));
         Kernel kernel = start();
 
         org.symphainy.sdk.governance.IntentDeniedException denied = assertThrows(
@@ -174,22 +162,11 @@ class SagaKernelTest {
 
     @Test
     void aStepWhosePayloadTheLibrarianRefusesFailsAtOnceAndTheSagaCompensates() throws Exception {
-        roles = stage -> stage != org.symphainy.sdk.governance.Stage.LIBRARIAN ? KernelFixtures.allowing(stage)
-                : new org.symphainy.sdk.governance.GovernanceRole() {
-                    @Override
-                    public org.symphainy.sdk.governance.Stage stage() {
-                        return stage;
-                    }
-
-                    @Override
-                    public org.symphainy.sdk.governance.Decision decide(Intent intent,
-                            org.symphainy.sdk.governance.GovernanceContext context) {
-                        return intent.type().equals("payment.charge") && intent.payload().text().contains("-5")
-                                ? org.symphainy.sdk.governance.Decision.deny(stage, "PAYLOAD_INVALID", "/amount: must be "
-                                        + "at least 0")
-                                : org.symphainy.sdk.governance.Decision.allow(stage, "payload matches");
-                    }
-                };
+        org.symphainy.sdk.governance.Stage librarian = org.symphainy.sdk.governance.Stage.LIBRARIAN;
+        roles = KernelFixtures.allowingBut(librarian, intent -> intent.type().equals("payment.charge")
+                && intent.payload().text().contains("-5")
+                        ? org.symphainy.sdk.governance.Decision.deny(librarian, "PAYLOAD_INVALID", "/amount: must be at least 0")
+                        : org.symphainy.sdk.governance.Decision.allow(librarian, "payload matches"));
         // as in the default policy, a payload the Librarian refuses is not retried: the same payload fails again
         policies.put("payment.charge", new RetryPolicy(3, Duration.ofMillis(20), 2.0, Duration.ofMillis(50), 0,
                 Set.of(ErrorCode.PAYLOAD_INVALID)));
