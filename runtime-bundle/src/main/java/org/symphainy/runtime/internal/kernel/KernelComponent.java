@@ -1,9 +1,6 @@
 package org.symphainy.runtime.internal.kernel;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Dictionary;
-import java.util.Map;
 import java.util.Hashtable;
 import java.util.Optional;
 
@@ -47,15 +44,11 @@ import org.symphainy.sdk.runtime.Runtime;
  * are followed dynamically (the highest ranked of each), so a role bundle can come, go or be replaced while the kernel
  * runs.
  */
-@Component(service = {}, immediate = true, configurationPid = KernelComponent.PID)
+@Component(service = {}, immediate = true, configurationPid = "org.symphainy.runtime")
 @Designate(ocd = KernelConfig.class)
 public final class KernelComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.symphainy.runtime");
-    /** The configuration PID, and the name of its file in the container's etc/. */
-    static final String PID = "org.symphainy.runtime";
-    /** The framework property naming the folder whose *.cfg files the container hands to ConfigAdmin. */
-    static final String CONFIGURATION_FOLDER = "felix.fileinstall.dir";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile TrafficCop trafficCop;
@@ -87,34 +80,12 @@ public final class KernelComponent {
     private ServiceRegistration<ExecutionDrain> drainRegistration;
     private boolean stopped;
 
-    /**
-     * Starts recovering the WAL; the Runtime service appears when it is done. If the container's configuration folder
-     * holds this component's file but ConfigAdmin has not been given it yet (the folder's watcher starts after the
-     * platform bundles), it waits instead: DS activates it again with the file's values, so the kernel starts once, as
-     * configured — never first with the defaults.
-     */
+    /** Starts recovering the WAL; the Runtime service appears when it is done. */
     @Activate
-    public KernelComponent(BundleContext context, KernelConfig config, Map<String, Object> properties,
-            @Reference IntentRegistry registry) {
-        Path expected = expectedConfiguration(context);
-        if (!properties.containsKey(Constants.SERVICE_PID) && expected != null) {
-            LOG.info("the runtime waits for its configuration {} to reach ConfigAdmin", expected);
-            this.recovery = null;
-            return;
-        }
+    public KernelComponent(BundleContext context, KernelConfig config, @Reference IntentRegistry registry) {
         this.recovery = new Thread(() -> recover(context, config, registry), "symphainy-recovery");
         this.recovery.setDaemon(true);
         this.recovery.start();
-    }
-
-    /** The runtime's configuration file in the folder the container's configuration watcher reads, if there is one. */
-    static Path expectedConfiguration(BundleContext context) {
-        String folder = context.getProperty(CONFIGURATION_FOLDER);
-        if (folder == null || folder.isBlank()) {
-            return null;
-        }
-        Path file = Path.of(folder).resolve(PID + ".cfg");
-        return Files.isRegularFile(file) ? file : null;
     }
 
     private void recover(BundleContext context, KernelConfig config, IntentRegistry registry) {
@@ -181,7 +152,7 @@ public final class KernelComponent {
             }
         }
         boolean interrupted = false;
-        while (recovery != null && recovery.isAlive()) {
+        while (recovery.isAlive()) {
             try {
                 recovery.join();
             } catch (InterruptedException e) {
