@@ -333,7 +333,7 @@ public final class DeployFolder implements ArtifactInstaller {
         PlatformSubmitter through = submitter;
         if (through == null) {
             restore.run();
-            early(folder == null ? Path.of(name) : folder.resolve(name));
+            early(folder.resolve(name)); // only files of the watched folder reach here
             return;
         }
         try {

@@ -270,12 +270,12 @@ final class ExecutionEntry {
         return saga;
     }
 
-    /** True once a cancellation of the execution was recorded. */
     /** Where the execution's recorded effects are in the WAL, oldest first. */
     synchronized long[] effectSequences() {
         return effectSequences.clone();
     }
 
+    /** True once a cancellation of the execution was recorded. */
     synchronized boolean cancelRequested() {
         return cancelRequested;
     }

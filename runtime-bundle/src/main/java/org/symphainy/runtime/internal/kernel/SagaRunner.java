@@ -26,7 +26,6 @@ import org.symphainy.runtime.internal.kernel.saga.SagaProgress;
 import org.symphainy.runtime.internal.record.KernelRecord;
 import org.symphainy.runtime.internal.record.KernelRecord.IntentAccepted;
 import org.symphainy.sdk.governance.Decision;
-import org.symphainy.sdk.governance.Stage;
 import org.symphainy.sdk.identity.Principal;
 import org.symphainy.sdk.intent.Artifact;
 import org.symphainy.sdk.intent.ErrorCode;
@@ -345,12 +344,8 @@ final class SagaRunner {
         }
         Intent parent = run.accepted.intent();
         Intent intent = parent.toBuilder().type(intentType).versionRange(null).payload(payload).idempotencyKey(null).build();
-        Optional<Decision> denial;
-        try {
-            denial = governance.payloadDenial(intent, id, run.accepted.principal());
-        } catch (RuntimeException e) {
-            denial = Optional.of(Decision.deny(Stage.LIBRARIAN, Decision.ROLE_FAILED, "the payload check failed: " + e));
-        }
+        // a Librarian that is missing or throws is a denial already (the pipeline's rule for every role)
+        Optional<Decision> denial = governance.payloadDenial(intent, id, run.accepted.principal());
         if (denial.isPresent()) {
             fail(run, index, attempt, undo, Decision.PAYLOAD_INVALID.equals(denial.get().code()) ? ErrorCode.PAYLOAD_INVALID
                     : ErrorCode.DENIED, "the payload of " + (undo ? "the compensation of step '" : "step '") + step.name()
